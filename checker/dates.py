@@ -1,0 +1,106 @@
+"""Read dates and times of day written in Arabic news, as ISO strings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import regex
+
+from .lexicon import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, Lexicon, trie_pattern
+
+DASH = r"[ \u00a0\-–—/,،.]*"
+
+
+def month_patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """Compile (month after a day number, month before a year) patterns for a lexicon."""
+    names = trie_pattern(list(lex.months) + list(lex.hijri_months))
+    month = f"(?:[بل])?(?P<month>{names}){NOT_LETTER_AFTER}"
+    paren = rf"(?:[ \u00a0]*\([^()\n]{{1,20}}\))?"
+    after_day = regex.compile(
+        rf"{DASH}(?:من[ \u00a0]+)?(?:شهر[ \u00a0]+)?{month}{paren}"
+        rf"(?:{DASH}(?:(?:عام|سنة|سنه|العام)[ \u00a0]+)?(?P<year>[0-9]{{4}})(?![0-9]))?"
+    )
+    before_year = regex.compile(
+        rf"{NOT_LETTER_BEFORE}(?:[بل])?(?P<month>{names}){NOT_LETTER_AFTER}{paren}{DASH}"
+        rf"(?:(?:عام|سنة|سنه|العام)[ \u00a0]+)?$"
+    )
+    return after_day, before_year
+
+
+def month_of(lex: Lexicon, word: str) -> tuple[int, bool] | None:
+    """Return (month number, is_hijri) for a folded month name."""
+    word = regex.sub(r"\s+", " ", word)
+    if word in lex.months:
+        return lex.months[word], False
+    if word in lex.hijri_months:
+        return lex.hijri_months[word], True
+    return None
+
+
+def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date:
+    """Convert a Hijri date with the tabular (arithmetic) calendar; real dates may differ by a day."""
+    jd = (
+        day
+        + int((29.5 * (month - 1)) + 0.99)
+        + (year - 1) * 354
+        + (3 + 11 * year) // 30
+        + 1948439
+        - 1
+    )
+    return dt.date.fromordinal(int(jd - 1721425 + 0.5))
+
+
+def iso_date(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
+    """Return ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` when the parts make a real date."""
+    if year is None or not 1 <= year <= 9999:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def published_date(published_at: str | None) -> dt.date | None:
+    """Return the date part of an ISO ``published_at`` value."""
+    if not published_at:
+        return None
+    try:
+        return dt.date.fromisoformat(published_at[:10])
+    except ValueError:
+        return None
+
+
+_PM = regex.compile(r"^[ \u00a0]*(?:من[ \u00a0]+)?(?:ال)?(?P<p>مساء|مساءا|م|ليلا|الليل|عصرا|عصر|ظهرا|ظهر|بعد الظهر|صباحا|صباح|ص|فجرا|فجر)(?!\p{L})")
+_REL = regex.compile(
+    r"^[ \u00a0]*(?:من[ \u00a0]+)?(?:(?:ال)?(?:مساء|صباح|ظهر|عصر|فجر|ليل)[ \u00a0]+)?"
+    r"(?P<r>امس الاول|اول من امس|اول امس|امس|اليوم|غد|غدا)(?!\p{L})"
+)
+_REL_DAYS = {"امس الاول": -2, "اول من امس": -2, "اول امس": -2, "امس": -1, "اليوم": 0, "غد": 1, "غدا": 1}
+
+
+def time_of_day(
+    text: str, end: int, hour: int, minute: int, published_at: str | None
+) -> tuple[str | None, int]:
+    """Resolve a time of day against the publication date; return (ISO datetime, span end)."""
+    after = text[end : end + 40]
+    m = _PM.match(after)
+    if m:
+        period = m.group("p")
+        if period in ("مساء", "مساءا", "م", "ليلا", "الليل", "عصرا", "عصر") and hour < 12:
+            hour += 12
+        elif period in ("ظهرا", "ظهر", "بعد الظهر") and hour < 11:
+            hour += 12
+        elif period in ("صباحا", "صباح", "ص", "فجرا", "فجر") and hour == 12:
+            hour = 0
+    rel = _REL.match(after)
+    offset = _REL_DAYS[rel.group("r")] if rel else 0
+    base = published_date(published_at)
+    if base is None or not (0 <= hour < 24 and 0 <= minute < 60):
+        return None, end
+    day = base + dt.timedelta(days=offset)
+    return f"{day.isoformat()}T{hour:02d}:{minute:02d}", end

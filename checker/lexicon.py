@@ -1,0 +1,258 @@
+"""Load the lexicons in ``rules/lexicon`` and compile them into fast matching tables.
+
+Every form is folded the way article text is (see :mod:`checker.normalize`); word lists
+become trie-shaped regular expressions, which are several times faster than plain
+alternations over megabytes of text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .normalize import fold_word
+from .resources import data_path
+from .yamlio import DataError, line_of, load_yaml
+
+# Clitics that may be glued to a word: conjunction, then preposition and/or article.
+CLITICS = r"(?:[وف])??(?:ال|بال|كال|فال|لل|[بكل])??"  # lazy: a whole word (واحد) beats و + احد
+NOT_LETTER_BEFORE = r"(?<!\p{L})"
+NOT_LETTER_AFTER = r"(?!\p{L})"
+
+CATEGORY_KIND = {
+    "person": "count",
+    "thing": "count",
+    "time": "duration",
+    "money": "money",
+    "measure": "measure",
+    "percent": "percent",
+}
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """Return a regex alternation of ``words`` shaped as a trie (longest forms preferred)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends_here = "" in node
+        alts = []
+        for ch in sorted((k for k in node if k), reverse=True):
+            piece = r"[ \u00a0]+" if ch == " " else regex.escape(ch)
+            alts.append(piece + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and not ends_here else "(?:" + "|".join(alts) + ")"
+        if ends_here:
+            body = body + "?" if body.startswith("(?:") else f"(?:{body})?"
+        return body
+
+    return build(trie) or "(?!)"
+
+
+def word_regex(words: Iterable[str], clitics: bool = True) -> regex.Pattern[str]:
+    """Compile whole-word matching of ``words`` (group ``w``), optionally after clitics."""
+    prefix = CLITICS if clitics else ""
+    return regex.compile(
+        f"{NOT_LETTER_BEFORE}{prefix}(?P<w>{trie_pattern(words)}){NOT_LETTER_AFTER}"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class UnitForm:
+    """One written form of a counted noun: its concept and grammatical number."""
+
+    concept: str
+    number: str  # "sg", "pl", "dual", or "dual?" (a sound plural that may be a dual)
+    category: str
+    context: tuple[str, ...] = ()
+    reference: bool = False  # a dual that names the parties of a story, never a claim
+
+    @property
+    def kind(self) -> str:
+        """The claim kind this noun gives a number (count, duration, money ...)."""
+        return CATEGORY_KIND[self.category]
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """All lexicon tables, folded and compiled."""
+
+    number_words: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    weak_alone: set[str] = field(default_factory=set)
+    vague: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
+    ordinals: dict[str, int] = field(default_factory=dict)
+    ordinal_idioms: list[str] = field(default_factory=list)
+    units: dict[str, list[UnitForm]] = field(default_factory=dict)
+    duals: dict[str, list[UnitForm]] = field(default_factory=dict)
+    hedges_before: dict[str, str] = field(default_factory=dict)
+    hedges_after: dict[str, str] = field(default_factory=dict)
+    predicates: dict[str, str] = field(default_factory=dict)
+    sides: dict[str, str] = field(default_factory=dict)
+    scopes: dict[str, str] = field(default_factory=dict)
+    attribution_verbs: set[str] = field(default_factory=set)
+    attribution_preps: set[str] = field(default_factory=set)
+    continuation_verbs: set[str] = field(default_factory=set)
+    source_stops: set[str] = field(default_factory=set)
+    months: dict[str, int] = field(default_factory=dict)
+    hijri_months: dict[str, int] = field(default_factory=dict)
+    weekdays: dict[str, int] = field(default_factory=dict)
+    relative_days: dict[str, int] = field(default_factory=dict)
+
+
+def _fold_all(forms: Iterable[Any]) -> list[str]:
+    return [fold_word(str(f)) for f in forms]
+
+
+def _unit_inflections(entry: dict[str, Any]) -> Iterable[tuple[str, str]]:
+    """Yield (folded form, number) for a units.yaml entry, generating regular inflections."""
+    sound = bool(entry.get("sound_plural"))
+    explicit_plural = set(_fold_all(entry.get("plural", []) or []))
+    for raw in entry.get("singular", []) or []:
+        form = fold_word(str(raw))
+        yield form, "sg"
+        if " " in form or not regex.fullmatch(r"\p{Arabic}+", form):
+            continue
+        if form.endswith("ه"):  # folded ta marbuta: feminine
+            stem = form[:-1]
+            for suffix in ("تين", "تان", "تا", "تي"):
+                yield stem + suffix, "dual"
+            yield stem + "ات", "pl"
+        else:
+            if not form.endswith(("ا", "ي", "ء")):
+                yield form + "ا", "sg"
+            if form.endswith("ي") and not sound:
+                yield form + "ا", "sg"
+            yield form + "ان", "dual"
+            if sound or form + "ين" in explicit_plural:
+                yield form + "ين", "dual?"
+                yield form + "ون", "pl"
+            else:
+                yield form + "ين", "dual"
+    for form in explicit_plural:
+        yield form, "pl"
+        if not form.endswith(("ا", "ه", "ين", "ون", "ات")) and " " not in form:
+            yield form + "ا", "pl"
+    for raw in entry.get("also", []) or []:
+        yield fold_word(str(raw)), "pl"
+    for raw in entry.get("dual", []) or []:
+        yield fold_word(str(raw)), "dual"
+
+
+def _load_units(path: Path, lex: Lexicon) -> None:
+    data = load_yaml(path)
+    if not isinstance(data, dict):
+        raise DataError(f"{path}:1: expected a mapping of concept -> forms")
+    for concept, entry in data.items():
+        if not isinstance(entry, dict) or entry.get("category") not in CATEGORY_KIND:
+            raise DataError(
+                f"{path}:{line_of(data, concept)}: {concept}: needs `category`, one of "
+                + ", ".join(CATEGORY_KIND)
+            )
+        context = tuple(_fold_all(entry.get("context", []) or []))
+        for form, number in _unit_inflections(entry):
+            uf = UnitForm(str(concept), number, entry["category"], context, bool(entry.get("reference")))
+            target = lex.duals if number in ("dual", "dual?") else lex.units
+            bucket = target.setdefault(form, [])
+            if uf not in bucket:
+                bucket.append(uf)
+    # An explicit plural or singular spelling wins over a generated dual of another noun.
+    for form in list(lex.duals):
+        if form in lex.units:
+            del lex.duals[form]
+
+
+def _load_numbers(path: Path, lex: Lexicon) -> None:
+    data = load_yaml(path)
+
+    def add(form: str, role: str, value: float) -> None:
+        entries = lex.number_words.setdefault(fold_word(form), [])
+        if (role, value) not in entries:
+            entries.append((role, float(value)))
+
+    for section, role in (("units", "unit"), ("tens", "ten"), ("hundreds", "hundred")):
+        for value, forms in data[section].items():
+            if not isinstance(value, (int, float)):
+                raise DataError(f"{path}:{line_of(data[section], value)}: {value!r} is not a number")
+            for form in forms:
+                add(form, role, value)
+    for form in data["teen_tail"]:
+        add(form, "teen_tail", 10)
+    for value, groups in data["scales"].items():
+        for group, role in (("singular", "scale"), ("dual", "scale_dual"), ("plural", "scale_pl")):
+            for form in groups.get(group, []):
+                add(form, role, value)
+    for value, forms in data["fractions"].items():
+        for form in forms:
+            add(form, "fraction", value)
+    lex.weak_alone = set(_fold_all(data["weak_alone"]))
+    for phrase, bounds in data["vague"].items():
+        low, high = bounds
+        lex.vague[fold_word(phrase)] = (low, high)
+    for value, forms in data["ordinals"].items():
+        for form in forms:
+            lex.ordinals[fold_word(form)] = int(value)
+    lex.ordinal_idioms = _fold_all(data["ordinal_idioms"])
+
+
+def _load_keyed(path: Path) -> dict[str, str]:
+    """Load a mapping key -> list of phrases into phrase -> key (first key wins)."""
+    data = load_yaml(path)
+    out: dict[str, str] = {}
+    for key, forms in data.items():
+        if not isinstance(forms, list):
+            raise DataError(f"{path}:{line_of(data, key)}: {key}: expected a list of phrases")
+        for form in forms:
+            out.setdefault(fold_word(str(form)), str(key))
+    return out
+
+
+def _load_hedges(path: Path, lex: Lexicon) -> None:
+    data = load_yaml(path)
+    for where, target in (("before", lex.hedges_before), ("after", lex.hedges_after)):
+        for qualifier, forms in data[where].items():
+            for form in forms:
+                target.setdefault(fold_word(str(form)), str(qualifier))
+
+
+def _load_calendar(path: Path, lex: Lexicon) -> None:
+    data = load_yaml(path)
+    for table, key in ((lex.months, "gregorian_months"), (lex.hijri_months, "hijri_months"),
+                       (lex.weekdays, "weekdays"), (lex.relative_days, "relative_days")):
+        for number, forms in data[key].items():
+            for form in forms:
+                table[fold_word(str(form))] = int(number)
+
+
+@cache
+def load_lexicon(root: str | None = None) -> Lexicon:
+    """Load and compile every lexicon file (cached; ``root`` overrides the lexicon folder)."""
+    base = Path(root) if root else data_path("rules", "lexicon")
+    lex = Lexicon()
+    try:
+        _load_numbers(base / "numbers.yaml", lex)
+        _load_units(base / "units.yaml", lex)
+        _load_hedges(base / "hedges.yaml", lex)
+        _load_calendar(base / "calendar.yaml", lex)
+        lex.predicates = _load_keyed(base / "predicates.yaml")
+        lex.sides = _load_keyed(base / "sides.yaml")
+        lex.scopes = _load_keyed(base / "scopes.yaml")
+        attribution = load_yaml(base / "attribution.yaml")
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise DataError(f"{base}: malformed lexicon ({exc!r})") from exc
+    lex.attribution_verbs = set(_fold_all(attribution["verbs"]))
+    lex.attribution_preps = set(_fold_all(attribution["prepositions"]))
+    lex.continuation_verbs = set(_fold_all(attribution["continuation"]))
+    lex.source_stops = set(_fold_all(attribution["stops"]))
+    return lex
