@@ -7,13 +7,23 @@ per lexicon), so each claim costs a few bisections rather than fresh searches.
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_left, bisect_right
 from functools import cache
 
 import regex
 
 from .article import Article
-from .lexicon import CLITICS, NOT_LETTER_AFTER, NOT_LETTER_BEFORE, Lexicon, UnitForm, trie_pattern
+from .lexicon import (
+    NOT_LETTER_AFTER,
+    NOT_LETTER_BEFORE,
+    Lexicon,
+    UnitForm,
+    rx,
+    squash,
+    trie_pattern,
+    word_finder,
+)
 from .normalize import Folded, fold
 from .numerals import Grammar, Numeral, grammar, scan
 
@@ -26,14 +36,10 @@ class Context:
     """Compiled context patterns for one lexicon."""
 
     def __init__(self, lex: Lexicon) -> None:
-        def finder(words: list[str], clitics: bool = True) -> regex.Pattern[str]:
-            prefix = CLITICS if clitics else "(?:[وف])?"
-            return regex.compile(f"{NOT_LETTER_BEFORE}{prefix}(?P<w>{trie_pattern(words)}){NOT_LETTER_AFTER}")
-
         self.lex = lex
-        self.predicates = finder(list(lex.predicates))
-        self.sides = finder(list(lex.sides))
-        self.scopes = finder(list(lex.scopes))
+        self.predicates = word_finder(lex.predicates)
+        self.sides = word_finder(lex.sides)
+        self.scopes = word_finder(lex.scopes)
         self.attribution = regex.compile(
             rf"{NOT_LETTER_BEFORE}(?:[وف])?(?:كما{SP}+)?(?P<w>{trie_pattern(lex.attribution_verbs | lex.attribution_preps)})"
             rf"(?:{SP}*ـ?)?"
@@ -57,10 +63,10 @@ def context() -> Context:
     return Context(grammar().lex)
 
 
-def _matches(pattern: regex.Pattern[str], text: str, table: dict[str, str]) -> tuple[list[int], list[tuple[int, int, str]]]:
+def _matches(pattern: re.Pattern[str], text: str, table: dict[str, str]) -> tuple[list[int], list[tuple[int, int, str]]]:
     spans = []
     for m in pattern.finditer(text):
-        key = table.get(regex.sub(r"\s+", " ", m.group("w")))
+        key = table.get(squash(m.group("w")))
         if key is not None:
             spans.append((m.start(), m.end(), key))
     return [s for s, _, _ in spans], spans
@@ -150,12 +156,12 @@ class ArticleReader:
     def _subject(self, pos: int, end: int) -> tuple[int, int] | None:
         t = self.folded.text
         stops = self.g.lex.source_stops
-        words = list(regex.finditer(r"[«\"“]?[\p{L}]+[»\"”]?", t[pos:min(end, pos + 90)]))
+        words = list(rx(r"[«\"“]?[\p{L}]+[»\"”]?").finditer(t[pos:min(end, pos + 90)]))
         picked: list[regex.Match[str]] = []
         for w in words:
             bare = w.group().strip("«»\"“”")
             gap = t[pos + (picked[-1].end() if picked else 0) : pos + w.start()]
-            if any(ch in gap for ch in "،,:؛.\n") or bare in stops or bare.startswith(("ان", "انه")) and len(bare) <= 4:
+            if any(ch in gap for ch in "،,:؛.\n") or bare in stops or (bare.startswith(("ان", "انه")) and len(bare) <= 4):
                 break
             picked.append(w)
             if len(picked) == 5:
@@ -185,9 +191,11 @@ class ArticleReader:
                 after_end = pm.end() if pm else n.end
             else:
                 unit_name = None
-                um = self.g.unit_after.match(t, n.end)
+                um = self.g.unit_after.match(t, n.end) or (
+                    self.g.unit_after.match(t, n.pair_end) if n.pair_end else None
+                )
                 if um and not (n.form == "ordinal"):
-                    forms = lex.units.get(regex.sub(r"\s+", " ", um.group("w"))) or lex.duals.get(um.group("w"))
+                    forms = lex.units.get(squash(um.group("w"))) or lex.duals.get(um.group("w"))
                     if forms:
                         unit = _choose_unit(forms, sentence)
                         unit_span = (um.start("w"), um.end("w"))
@@ -215,11 +223,11 @@ class ArticleReader:
         if kind not in ("date", "ordinal") and qualifier == "exact":
             h = c.hedge_before.search(t, max(0, n.start - 45), n.start)
             if h:
-                qualifier = lex.hedges_before[regex.sub(r"\s+", " ", h.group("w"))]
+                qualifier = lex.hedges_before[squash(h.group("w"))]
             else:
                 ha = c.hedge_after.match(t, after_end, min(s_end, after_end + 60))
                 if ha:
-                    qualifier = lex.hedges_after[regex.sub(r"\s+", " ", ha.group("w"))]
+                    qualifier = lex.hedges_after[squash(ha.group("w"))]
             low, high = _bounds(qualifier, n.value, low, high)
         if kind == "ordinal":
             qualifier, low, high = "exact", n.value, n.value

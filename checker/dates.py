@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+
 import regex
 
-from .lexicon import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, Lexicon, trie_pattern
+from .lexicon import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, Lexicon, squash, trie_pattern
 
 DASH = r"[ \u00a0\-–—/,،.]*"
 
@@ -14,7 +15,7 @@ def month_patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]
     """Compile (month after a day number, month before a year) patterns for a lexicon."""
     names = trie_pattern(list(lex.months) + list(lex.hijri_months))
     month = f"(?:[بل])?(?P<month>{names}){NOT_LETTER_AFTER}"
-    paren = rf"(?:[ \u00a0]*\([^()\n]{{1,20}}\))?"
+    paren = r"(?:[ \u00a0]*\([^()\n]{1,20}\))?"
     after_day = regex.compile(
         rf"{DASH}(?:من[ \u00a0]+)?(?:شهر[ \u00a0]+)?{month}{paren}"
         rf"(?:{DASH}(?:(?:عام|سنة|سنه|العام)[ \u00a0]+)?(?P<year>[0-9]{{4}})(?![0-9]))?"
@@ -28,25 +29,12 @@ def month_patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]
 
 def month_of(lex: Lexicon, word: str) -> tuple[int, bool] | None:
     """Return (month number, is_hijri) for a folded month name."""
-    word = regex.sub(r"\s+", " ", word)
+    word = squash(word)
     if word in lex.months:
         return lex.months[word], False
     if word in lex.hijri_months:
         return lex.hijri_months[word], True
     return None
-
-
-def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date:
-    """Convert a Hijri date with the tabular (arithmetic) calendar; real dates may differ by a day."""
-    jd = (
-        day
-        + int((29.5 * (month - 1)) + 0.99)
-        + (year - 1) * 354
-        + (3 + 11 * year) // 30
-        + 1948439
-        - 1
-    )
-    return dt.date.fromordinal(int(jd - 1721425 + 0.5))
 
 
 def iso_date(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
@@ -84,23 +72,29 @@ _REL_DAYS = {"امس الاول": -2, "اول من امس": -2, "اول امس":
 
 
 def time_of_day(
-    text: str, end: int, hour: int, minute: int, published_at: str | None
-) -> tuple[str | None, int]:
-    """Resolve a time of day against the publication date; return (ISO datetime, span end)."""
+    text: str, end: int, hour: int, minute: int, published_at: str | None, state: dict | None = None
+) -> str | None:
+    """Resolve a time of day against the publication date and return it as ISO datetime.
+
+    ``state`` carries the day and half of the previous time in the article, so that a
+    report's later "الساعة ١١:٥٩" stays on the evening its first time named.
+    """
+    state = state if state is not None else {}
     after = text[end : end + 40]
     m = _PM.match(after)
+    pm = state.get("pm", False)
     if m:
         period = m.group("p")
-        if period in ("مساء", "مساءا", "م", "ليلا", "الليل", "عصرا", "عصر") and hour < 12:
-            hour += 12
-        elif period in ("ظهرا", "ظهر", "بعد الظهر") and hour < 11:
-            hour += 12
-        elif period in ("صباحا", "صباح", "ص", "فجرا", "فجر") and hour == 12:
+        pm = period in ("مساء", "مساءا", "م", "ليلا", "الليل", "عصرا", "عصر", "ظهرا", "ظهر", "بعد الظهر")
+        if period in ("صباحا", "صباح", "ص", "فجرا", "فجر") and hour == 12:
             hour = 0
+    if pm and hour < 12 and not (hour == 12):
+        hour += 12 if hour != 12 else 0
     rel = _REL.match(after)
-    offset = _REL_DAYS[rel.group("r")] if rel else 0
+    offset = _REL_DAYS[rel.group("r")] if rel else state.get("offset", 0)
+    state["pm"], state["offset"] = pm, offset
     base = published_date(published_at)
     if base is None or not (0 <= hour < 24 and 0 <= minute < 60):
-        return None, end
+        return None
     day = base + dt.timedelta(days=offset)
-    return f"{day.isoformat()}T{hour:02d}:{minute:02d}", end
+    return f"{day.isoformat()}T{hour:02d}:{minute:02d}"

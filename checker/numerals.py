@@ -9,6 +9,8 @@ list of :class:`Numeral` in folded offsets; :mod:`checker.claims` adds the conte
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -22,7 +24,10 @@ from .lexicon import (
     Lexicon,
     UnitForm,
     load_lexicon,
+    rx,
+    squash,
     trie_pattern,
+    word_finder,
 )
 from .number_words import parse_number_words
 
@@ -45,6 +50,7 @@ class Numeral:
     date: str | None = None
     decimals: int = 0  # digits written after the decimal point
     scaled: bool = False  # a scale word (ألف، مليون) is part of the numeral
+    pair_end: int | None = None  # end of the range this numeral belongs to
 
 
 class Grammar:
@@ -53,15 +59,15 @@ class Grammar:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         words = set(lex.number_words) | set(lex.vague) | set(lex.ordinals) | set(lex.duals)
-        self.scanner = regex.compile(
+        self.digits = re.compile(
             r"(?P<url>(?:https?://|www\.)\S+)"
-            r"|(?P<tag>#[\p{L}\p{N}_]+)"
+            r"|(?P<tag>#\w+)"
             r"|(?P<isodate>(?<![0-9])[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?![0-9]))"
             r"|(?P<dmy>(?<![0-9./])[0-9]{1,2}([/.\-])[0-9]{1,2}\2(?:[0-9]{4}|[0-9]{2})(?![0-9]))"
             r"|(?P<time>(?<![0-9:])[0-9]{1,2}:[0-5][0-9](?::[0-5][0-9])?(?![0-9:]))"
             r"|(?P<num>(?<![0-9])[0-9]+(?:[.,٫٬][0-9]+)*)"
-            rf"|{NOT_LETTER_BEFORE}(?P<cl>{CLITICS})(?P<w>{trie_pattern(words)}){NOT_LETTER_AFTER}"
         )
+        self.words = word_finder(words)
         unit_forms = trie_pattern(set(lex.units) | set(lex.duals))
         self.unit_after = regex.compile(
             rf"(?:{SP}|[)\]»\"”″'’-])*(?P<min>من{SP}+)?(?P<cl>{CLITICS})(?P<w>{unit_forms}){NOT_LETTER_AFTER}"
@@ -71,9 +77,7 @@ class Grammar:
             rf"{NOT_LETTER_AFTER}(?:{SP}+و{SP}?(?P<frac>نصف|ربع){NOT_LETTER_AFTER})?"
         )
         self.day_month, self.month_year = month_patterns(lex)
-        self.idioms = regex.compile(
-            rf"{NOT_LETTER_BEFORE}(?:[وفبل])?(?:{trie_pattern(lex.ordinal_idioms)}){NOT_LETTER_AFTER}"
-        )
+        self.idioms = word_finder(lex.ordinal_idioms, clitics="[وفبل]?")
         self.pair = regex.compile(rf"{SP}*(?P<sep>[/\-–—]+|و|او|الى|إلى|حتى){SP}*(?P<b>[0-9]+(?:[.,٫][0-9]+)?)(?![0-9])")
         self.range_start = regex.compile(rf"(?:بين|من|ما بين){SP}+(?:ال)?$")
         self.identifier_before = regex.compile(
@@ -88,6 +92,13 @@ class Grammar:
             r"المنتخب|الفريق|نقطه|بطوله|البطوله|الدوري"
         )
         self.hour_before = regex.compile(rf"(?:الساعه|ساعه){SP}*$")
+        self.compounds: dict[str, tuple[str, float]] = {}
+        for spec in lex.compound_measures:
+            for word in spec["major"]:
+                self.compounds[word] = (spec["minor"], float(spec["factor"]))
+        self.compound_major = regex.compile(
+            rf"{NOT_LETTER_BEFORE}(?P<w>{trie_pattern(self.compounds)}){SP}+و$"
+        )
 
 
 @cache
@@ -115,9 +126,9 @@ def _digits_value(raw: str, next_text: str) -> tuple[float, int] | None:
             return (float("".join(parts)), 0) if grouped else None
         # One dot followed by exactly three digits: Saudi-style thousands (18.410 متدرب)
         # unless a percent sign, a scale word or a three-decimal currency follows.
-        if grouped and parts[0] != "0" and not regex.match(
-            rf"{SP}*(?:%|بالمئه|بالمائه|في{SP}+الم|الف|مليون|مليار|ملايين|دينار|نقطه)", next_text
-        ):
+        if grouped and parts[0] != "0" and not rx(
+            rf"{SP}*(?:%|بالمئه|بالمائه|في{SP}+الم|الف|مليون|مليار|ملايين|دينار|نقطه)"
+        ).match(next_text):
             return float("".join(parts)), 0
         return float(raw), len(parts[1])
     return float(raw), 0
@@ -133,15 +144,19 @@ def scan(text: str, published_at: str | None = None) -> list[Numeral]:
     lex = g.lex
     found: list[Numeral] = []
     blocked = [(m.start(), m.end()) for m in g.idioms.finditer(text)]
+    times: dict = {}  # the day and half of the last time of day read
     consumed = 0
-    for m in g.scanner.finditer(text):
+    candidates = sorted(
+        [*g.digits.finditer(text), *g.words.finditer(text)], key=lambda m: m.start()
+    )
+    for m in candidates:
         if m.start() < consumed:
             continue
         group = m.lastgroup
         if group in ("url", "tag"):
             consumed = m.end()
             continue
-        if any(s <= m.start("w" if group == "cl" or group == "w" else group) < e for s, e in blocked):
+        if blocked and _inside(blocked, m.start(group)):
             continue
         if group == "isodate":
             y, mo, d = (int(x) for x in m.group().split("-"))
@@ -156,18 +171,23 @@ def scan(text: str, published_at: str | None = None) -> list[Numeral]:
             consumed = m.end()
         elif group == "time":
             hh, mm = (int(x) for x in m.group().split(":")[:2])
-            date, end = time_of_day(text, m.end(), hh, mm, published_at)
+            date = time_of_day(text, m.end(), hh, mm, published_at, times)
             found.append(Numeral(m.start(), m.end(), None, "time", kind="date", date=date))
             consumed = m.end()
         elif group == "num":
-            consumed = _read_digits(g, text, m, found, published_at)
+            consumed = _read_digits(g, text, m, found, published_at, times)
         else:
-            consumed = _read_word(g, text, m, found, published_at)
+            consumed = _read_word(g, text, m, found, published_at, times)
     return found
 
 
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_right(spans, (pos, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
 def _read_dmy(raw: str) -> tuple[float, str] | None:
-    parts = regex.split(r"[/.\-]", raw)
+    parts = rx(r"[/.\-]").split(raw)
     d, mo, y = (int(p) for p in parts)
     if y < 100:
         y += 2000 if y < 50 else 1900
@@ -181,14 +201,14 @@ def _read_dmy(raw: str) -> tuple[float, str] | None:
 
 
 def _read_digits(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
-                 published_at: str | None) -> int:
+                 published_at: str | None, times: dict) -> int:
     """Read a digit run at ``m``; append what it is and return where reading stopped."""
     lex = g.lex
     start, end, raw = m.start(), m.end(), m.group()
     before = text[max(0, start - 30) : start]
-    if before and (regex.search(r"[A-Za-z][\-]?$", before) or before.endswith(("+", "_"))):
+    if before and (rx(r"[A-Za-z][\-]?$").search(before) or before.endswith(("+", "_"))):
         return end
-    if regex.search(r"\p{L}-$", before):  # إف-16, كوفيد-19: a model or a name
+    if rx(r"\p{L}-$").search(before):  # إف-16, كوفيد-19: a model or a name
         return end
     digits_only = raw.replace(",", "").replace(".", "").replace("٬", "").replace("٫", "")
     if (len(digits_only) >= 8 and raw == digits_only) or (raw.startswith("0") and len(raw) >= 5):
@@ -220,7 +240,7 @@ def _read_digits(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral
             found.append(Numeral(start, end, float(int(raw)), "date", kind="date", date=date))
             return end
     if g.hour_before.search(before) and raw.isdigit() and int(raw) <= 24:
-        iso, _ = time_of_day(text, end, int(raw), 0, published_at)
+        iso = time_of_day(text, end, int(raw), 0, published_at, times)
         found.append(Numeral(start, end, None, "time", kind="date", date=iso))
         return end
     num = Numeral(start, end, value, "digits", decimals=decimals)
@@ -236,7 +256,7 @@ def _read_digits(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral
         num.decimals = max(0, decimals - len(str(int(scale))) + 1)
     # Ordinal with the article glued to digits (البطولة الـ13) unless a counted noun follows.
     if before.endswith("ال") and not num.scaled and not g.unit_after.match(text, num.end):
-        prev = regex.search(r"(?:ال)?(\p{L}+)\s*ال$", before)
+        prev = rx(r"(?:ال)?(\p{L}+)\s*ال$").search(before)
         if not (prev and prev.group(1) in lex.units):
             num.kind = "ordinal"
     pair = g.pair.match(text, num.end)
@@ -284,7 +304,7 @@ def _read_pair(g: Grammar, text: str, first: Numeral, pair: regex.Match[str], be
 
 def _as_range(a: Numeral, b: Numeral, found: list[Numeral]) -> None:
     for n in (a, b):
-        n.qualifier, n.low, n.high = "range", a.value, b.value
+        n.qualifier, n.low, n.high, n.pair_end = "range", a.value, b.value, b.end
     found.extend([a, b])
 
 
@@ -310,12 +330,12 @@ def _year_date(g: Grammar, text: str, start: int, end: int, year: int) -> str | 
         month = month_of(g.lex, mb.group("month"))
         if month:
             return _date_from_parts(year, month, None, after)
-    hijri = regex.match(rf"{SP}*ه(?!\p{{L}})|{SP}*هـ", after)
+    hijri = rx(rf"{SP}*ه(?!\p{{L}})|{SP}*هـ").match(after)
     if hijri and 1300 <= year <= 1500:
         return str(hijri_to_gregorian(year, 1, 1).year)
-    if regex.search(rf"(?:عام|سنه|العام|السنه|منذ|مطلع|اواخر|اوائل|خلال|موسم){SP}*$", before):
+    if rx(rf"(?:عام|سنه|العام|السنه|منذ|مطلع|اواخر|اوائل|خلال|موسم){SP}*$").search(before):
         return iso_date(year)
-    if regex.match(rf"{SP}*م(?!\p{{L}})", after):
+    if rx(rf"{SP}*م(?!\p{{L}})").match(after):
         return iso_date(year)
     if 1900 <= year <= 2100 and not g.unit_after.match(text, end) and not g.scale_after.match(text, end):
         return iso_date(year)
@@ -323,10 +343,10 @@ def _year_date(g: Grammar, text: str, start: int, end: int, year: int) -> str | 
 
 
 def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
-               published_at: str | None) -> int:
+               published_at: str | None, times: dict) -> int:
     """Read a word candidate: a spelled-out number, a vague word, an ordinal or a dual noun."""
     lex = g.lex
-    word = regex.sub(r"\s+", " ", m.group("w"))
+    word = squash(m.group("w"))
     clitic = m.group("cl")
     has_article = clitic.endswith("ال") or clitic.endswith("لل")
     start = m.start("w") - (2 if clitic.endswith("ال") else 1 if clitic.endswith("لل") else 0)
@@ -340,29 +360,35 @@ def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
                 return m.end()  # الاثنين / الأحد: weekdays
             if single and word in lex.weak_alone and not g.unit_after.match(text, end):
                 return m.end()
+            if word in ("مئه", "مائه") and rx(r"(?:في" + SP + r"+|ب)$").search(before + clitic[:-2]):
+                return m.end()  # في المائة / بالمئة: a percent sign in words
             if g.hour_before.search(before) and value <= 24:
-                iso, _ = time_of_day(text, end, int(value), 0, published_at)
+                iso = time_of_day(text, end, int(value), 0, published_at, times)
                 found.append(Numeral(start, end, None, "time", kind="date", date=iso))
                 return end
+            compound = _compound_measure(g, text, m.start("w"), end, value)
+            if compound:
+                found.append(compound)
+                return compound.end
             num = Numeral(start, end, value, "words", scaled=any(r.startswith("scale") for r in terms))
             found.append(num)
             return end
     if word in lex.vague:
         low, high = lex.vague[word]
         end = m.end()
-        sc = regex.match(rf"{SP}+(?:ال)?(?P<w>الاف|ملايين|مليارات){NOT_LETTER_AFTER}", text[end:end + 20])
+        sc = rx(rf"{SP}+(?:ال)?(?P<w>الاف|ملايين|مليارات){NOT_LETTER_AFTER}").match(text[end:end + 20])
         if sc and high is not None and low is not None:
             mult = {"الاف": 1000, "ملايين": 1e6, "مليارات": 1e9}[sc.group("w")]
             low, high = low * mult, high * mult
             end += sc.end()
-        if word == "القليله" and not regex.search(r"(?:الايام|الساعات|الاسابيع|الاشهر|السنوات)\s*$", before):
+        if word == "القليله" and not rx(r"(?:الايام|الساعات|الاسابيع|الاشهر|السنوات)\s*$").search(before):
             return m.end()
         found.append(Numeral(start, end, None, "vague", qualifier="vague", low=low, high=high))
         return end
     if word in lex.ordinals:
         value = lex.ordinals[word]
         if g.hour_before.search(before):
-            iso, _ = time_of_day(text, m.end(), value, 0, published_at)
+            iso = time_of_day(text, m.end(), value, 0, published_at, times)
             found.append(Numeral(start, m.end(), None, "time", kind="date", date=iso))
         else:
             found.append(Numeral(start, m.end(), float(value), "ordinal", kind="ordinal"))
@@ -371,6 +397,8 @@ def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
         forms = lex.duals[word]
         if all(f.reference for f in forms):
             return m.end()
+        if found and found[-1].form == "dual" and not text[found[-1].end : start].strip():
+            return m.end()  # a dual adjective agreeing with the dual noun before it
         if all(f.number == "dual?" for f in forms) and not _dual_follows(text, m.end()):
             return m.end()
         found.append(Numeral(start, m.end(), 2.0, "dual", unit=forms[0]))
@@ -380,5 +408,26 @@ def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
 
 def _dual_follows(text: str, pos: int) -> bool:
     """True when the next word is a dual verb or pronoun (مهربين يحملان), settling an ين plural."""
-    nxt = regex.match(rf"{SP}+(\p{{L}}+)", text[pos : pos + 30])
+    nxt = rx(rf"{SP}+(\p{{L}}+)").match(text[pos : pos + 30])
     return bool(nxt and (nxt.group(1).endswith(("ان", "هما", "تين")) and len(nxt.group(1)) > 3))
+
+
+def _compound_measure(g: Grammar, text: str, pos: int, end: int, value: float) -> Numeral | None:
+    """Read ``كيلو وثلاثة جرامات ونصف`` as one measure (1003.5 grams), starting at the major unit."""
+    major = g.compound_major.search(text, max(0, pos - 30), pos)
+    if not major:
+        return None
+    unit = g.unit_after.match(text, end)
+    if not unit:
+        return None
+    spec = g.compounds.get(major.group("w"))
+    forms = g.lex.units.get(unit.group("w"), [])
+    minor = next((f for f in forms if spec and f.concept == spec[0]), None)
+    if minor is None or spec is None:
+        return None
+    total, stop = spec[1] + value, unit.end()
+    half = rx(rf"{SP}+و{SP}?(نصف|ربع){NOT_LETTER_AFTER}").match(text[stop : stop + 12])
+    if half:
+        total += 0.5 if half.group(1) == "نصف" else 0.25
+        stop += half.end()
+    return Numeral(major.start("w"), stop, total, "words", unit=minor)

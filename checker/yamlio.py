@@ -48,7 +48,7 @@ def load_yaml(path: str | Path) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError(f"{path}:0: cannot read ({exc})") from exc
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_LineLoader)
     except DataError as exc:
         raise DataError(str(exc).replace("{path}", str(path))) from None
     except yaml.MarkedYAMLError as exc:
