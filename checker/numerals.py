@@ -16,7 +16,8 @@ from functools import cache
 
 import regex
 
-from .dates import hijri_to_gregorian, iso_date, month_of, month_patterns, time_of_day
+from .dateline import hijri_to_gregorian
+from .dates import iso_date, month_of, month_patterns, time_of_day
 from .lexicon import (
     CLITICS,
     NOT_LETTER_AFTER,
