@@ -114,6 +114,70 @@ def extract(
         raise typer.Exit(code=2)
 
 
+class CheckFormat(str, Enum):
+    """Output formats of ``raqm check``."""
+
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class FailOn(str, Enum):
+    """The lowest severity that makes ``raqm check`` exit 1."""
+
+    error = "error"
+    warning = "warning"
+    never = "never"
+
+
+@app.command()
+def check(
+    paths: PathsArg,
+    manifest: ManifestOpt = None,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
+    output: OutputOpt = None,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 on findings at or above this.")] = FailOn.error,
+    workers: WorkersOpt = None,
+) -> None:
+    """Find where outlets contradict each other, or an article contradicts itself, on a figure."""
+    from . import findings_formats as ff
+    from .check import check as run_check
+    from .ingest import IngestError
+    from .rules import load_suites
+    from .yamlio import DataError
+
+    skips = SkipLog()
+    try:
+        suites = load_suites()
+        result = run_check(paths, manifest, workers=workers, on_skip=skips, suites=suites)
+    except (IngestError, DataError) as exc:
+        fail(str(exc))
+    if fmt is CheckFormat.json:
+        text = ff.as_json(result)
+    elif fmt is CheckFormat.sarif:
+        text = ff.as_sarif(result, list(suites.rules))
+    elif fmt is CheckFormat.github:
+        text = ff.as_github(result)
+    else:
+        text = ff.as_text(result)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        from .atomic import write_atomic
+
+        try:
+            write_atomic(output, text)
+        except OSError as exc:
+            fail(f"{output}: cannot write ({exc.strerror or exc})")
+    if skips.count:
+        typer.echo(f"raqm: {skips.count} input(s) skipped", err=True)
+        raise typer.Exit(code=2)
+    levels = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[fail_on.value]
+    if any(f["severity"] in levels for f in result["discrepancies"]):
+        raise typer.Exit(code=1)
+
+
 def main() -> None:
     """Run the ``raqm`` command line."""
     app()

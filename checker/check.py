@@ -1,0 +1,187 @@
+"""Run the rule suites over a claims table and return the findings, each with its evidence."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from datetime import datetime
+from itertools import combinations
+from typing import Any
+
+import polars as pl
+
+from .article import Article
+from .compare import Claim, agree, describe_key, magnitude_slip, quantity_key, scope_class, show_value
+from .rules import Rule, Suites, load_suites
+from .stories import group_stories
+
+EVIDENCE = ("claim_id", "doc_id", "start", "end", "number_text", "value", "low", "high", "qualifier",
+            "unit", "predicate", "side", "outlet", "source", "published_at", "sentence", "path", "line",
+            "column", "in_title", "scope")
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+REVISION_HOURS = 6
+
+
+def assign_stories(claims: pl.DataFrame, articles: list[Article]) -> dict[str, str]:
+    """Group the articles into stories (doc_id -> story id), using their words and quantities."""
+    quantities: dict[str, list[str]] = defaultdict(list)
+    useful = claims.filter(pl.col("unit").is_not_null() & pl.col("qualifier").ne("vague")
+                           & pl.col("kind").is_in(["count", "money", "measure"]))
+    for doc_id, unit, predicate, side in useful.select("doc_id", "unit", "predicate", "side").iter_rows():
+        quantities[doc_id].append(f"{unit}/{predicate}/{side}")
+    return group_stories([(a.doc_id, a.text, a.published_at) for a in articles], quantities)
+
+
+def _time(c: Claim) -> datetime | None:
+    try:
+        return datetime.fromisoformat(c["published_at"]) if c["published_at"] else None
+    except ValueError:
+        return None
+
+
+def _finding(rule: Rule, claims: list[Claim], key: tuple, fields: dict[str, str]) -> dict[str, Any]:
+    quantity = describe_key(key)
+    message = rule.message.format_map(defaultdict(str, quantity=quantity, **fields))
+    evidence = [{k: c.get(k) for k in EVIDENCE} for c in claims]
+    basis = "|".join([rule.id, quantity] + sorted(f"{c['doc_id']}:{c['number_text']}:{c['sentence']}" for c in claims))
+    return {
+        "rule": rule.id,
+        "severity": rule.severity,
+        "message": message,
+        "story": key[0],
+        "quantity": quantity,
+        "fingerprint": hashlib.sha1(basis.encode("utf-8")).hexdigest()[:20],
+        "claims": evidence,
+    }
+
+
+def _fields(a: Claim, b: Claim) -> dict[str, str]:
+    return {
+        "outlet_a": a["outlet"], "outlet_b": b["outlet"],
+        "value_a": show_value(a), "value_b": show_value(b),
+        "source_a": a["source"] or a["outlet"], "source_b": b["source"] or b["outlet"],
+        "scope_a": scope_class(a), "scope_b": scope_class(b),
+        "time_a": a["published_at"] or "?", "time_b": b["published_at"] or "?",
+    }
+
+
+def _classify(a: Claim, b: Claim, suites: Suites) -> tuple[str, str | None] | None:
+    """Name what two claims of one quantity are: a conflict, a scope difference, a revision …"""
+    same_doc = a["doc_id"] == b["doc_id"]
+    if same_doc and a["sentence_start"] == b["sentence_start"]:
+        return None  # one sentence listing parts (8 vehicles and 2 DShK trucks), not two claims
+    if same_doc and magnitude_slip(a, b):
+        return "magnitude_slip", None
+    if agree(a, b, suites.tolerance):
+        return None
+    sa, sb = scope_class(a), scope_class(b)
+    if sa != sb:
+        if "daily" in (sa, sb):
+            return None  # a daily figure is a rate, not the total: a different quantity
+        return "different_scope", None
+    if a["source"] and b["source"] and a["source"] != b["source"]:
+        if not same_doc:
+            return "sourced_disagreement", None
+        return None  # two sources quoted side by side in one article: reported, not asserted
+    if same_doc:
+        return "internal_conflict", "headline" if (a["in_title"] or b["in_title"]) else "body"
+    ta, tb = _time(a), _time(b)
+    if ta and tb and abs((tb - ta).total_seconds()) >= REVISION_HOURS * 3600:
+        return "revision", None
+    return "value_conflict", None
+
+
+def _values_per_doc(members: list[Claim], suites: Suites) -> dict[str, int]:
+    """How many mutually incompatible figures each article gives under one quantity key."""
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for c in members:
+        reps = groups[c["doc_id"]]
+        if not any(agree(c, r, suites.tolerance) for r in reps):
+            reps.append(c)
+    return {doc: len(reps) for doc, reps in groups.items()}
+
+
+def run_rules(claims: pl.DataFrame, stories: dict[str, str], suites: Suites | None = None) -> list[dict[str, Any]]:
+    """Compare the claims of every story and return the findings, most serious first."""
+    suites = suites or load_suites()
+    rows = claims.with_columns(pl.col("doc_id").replace_strict(stories, default=None).alias("story")).to_dicts()
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    findings: list[dict[str, Any]] = []
+    for c in rows:
+        key = quantity_key(c)
+        if key is not None:
+            groups[key].append(c)
+        if c["kind"] == "percent" and (c["value"] or 0) > 100 and c["predicate"] not in ("rose", "fell"):
+            rule = suites.by_kind("percent_over_100")
+            if rule:
+                findings.append(_finding(rule, [c], (c["story"], "percent", "percent", c["predicate"], c["side"]),
+                                         {"value_a": show_value(c)}))
+    for key, members in groups.items():
+        if len(members) < 2:
+            continue
+        spread = _values_per_doc(members, suites)
+        reported: set[tuple] = set()
+        for a, b in combinations(members, 2):
+            if a["doc_id"] == b["doc_id"]:
+                if spread[a["doc_id"]] != 2:
+                    continue  # one article, many figures under one key: parts, not a slip
+            elif spread[a["doc_id"]] > 1 or spread[b["doc_id"]] > 1:
+                continue  # the key covers several quantities in one of the articles
+            if (b["published_at"] or "") < (a["published_at"] or "") and a["doc_id"] != b["doc_id"]:
+                a, b = b, a
+            verdict = _classify(a, b, suites)
+            if verdict is None:
+                continue
+            kind, where = verdict
+            # One finding per pair of articles and pair of values: the first mention of each.
+            pair_id = (kind, a["doc_id"], b["doc_id"], a["value"], b["value"], a["qualifier"], b["qualifier"])
+            if pair_id in reported:
+                continue
+            reported.add(pair_id)
+            rule = suites.by_kind(kind, where)
+            if rule is None:
+                continue
+            fields = _fields(a, b)
+            if kind == "revision":
+                fields["direction"] = " (the toll went down)" if (b["value"] or 0) < (a["value"] or 0) else ""
+            findings.append(_finding(rule, [a, b], key, fields))
+    findings.sort(key=lambda f: (-SEVERITY_RANK[f["severity"]], f["story"] or "", f["quantity"], f["rule"]))
+    return findings
+
+
+def summary(findings: list[dict[str, Any]], claims: pl.DataFrame, stories: dict[str, str]) -> dict[str, Any]:
+    """Counts for the report header: articles, outlets, stories, claims, findings by severity."""
+    by_severity = {s: sum(1 for f in findings if f["severity"] == s) for s in SEVERITY_RANK}
+    return {
+        "articles": len(stories),
+        "outlets": claims["outlet"].n_unique() if claims.height else 0,
+        "stories": len(set(stories.values())),
+        "claims": claims.height,
+        "findings": len(findings),
+        **by_severity,
+    }
+
+
+def check(
+    paths: Any,
+    manifest: Any = None,
+    *,
+    workers: int | None = None,
+    on_skip: Any = None,
+    suites: Suites | None = None,
+) -> dict[str, Any]:
+    """Extract the claims at ``paths``, group stories, run the suites; return findings and summary.
+
+    The result holds ``discrepancies`` (the findings), ``summary``, and the ``claims``
+    table (a polars DataFrame with a ``story`` column).
+    """
+    from .api import claims_of, read
+
+    if isinstance(paths, (str, bytes)) or hasattr(paths, "__fspath__"):
+        paths = [paths]
+    articles = read(paths, manifest, on_skip=on_skip)
+    claims = claims_of(articles, workers=workers)
+    stories = assign_stories(claims, articles)
+    findings = run_rules(claims, stories, suites)
+    claims = claims.with_columns(pl.col("doc_id").replace_strict(stories, default=None).alias("story"))
+    return {"discrepancies": findings, "summary": summary(findings, claims, stories), "claims": claims}

@@ -1,0 +1,144 @@
+"""Decide which claims are the same quantity and whether their values agree.
+
+A quantity is a story, a kind, a counted unit, a predicate and a side. Each claim is an
+interval: exact figures widen by the precision they are written with (``18 ألف`` allows
+18,410, ``1003`` allows ``1003.5``), hedged ones are open on one side, and ``about``
+figures widen by a tolerance that follows their significant digits and the suite's data.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+WINDOW_SCOPES = {"last_24h", "weekly", "monthly", "yearly"}
+RATE_SCOPES = {"daily"}
+COMPARABLE_KINDS = {"count", "money", "measure", "percent", "duration", "rate"}
+SCALE_WORDS = ("الف", "ألف", "آلاف", "الاف", "مليون", "ملايين", "مليار", "مليارات", "بليون")
+
+Claim = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Tolerance:
+    """How far an ``about`` figure may be from another and still agree (rule-suite data)."""
+
+    min_relative: float = 0.02
+    max_relative: float = 0.25
+    ulps: float = 1.0
+
+
+def significant_ulp(value: float) -> float:
+    """The unit of the last significant digit: 300 -> 100, 18000 -> 1000, 8.1e9 -> 1e8, 3.25 -> 0.01."""
+    if value == 0:
+        return 1.0
+    text = format(abs(value), ".12g")
+    if "e" in text:
+        mantissa, exp = text.split("e")
+        digits = mantissa.replace(".", "").rstrip("0")
+        return 10.0 ** (int(exp) - (len(digits) - 1))
+    if "." in text:
+        return 10.0 ** -len(text.split(".")[1])
+    stripped = text.rstrip("0")
+    return 10.0 ** (len(text) - len(stripped))
+
+
+def _written_ulp(c: Claim) -> float:
+    """The precision an exact figure is written with: decimals, or its scale word's rounding."""
+    value = c["value"]
+    if any(w in (c.get("number_text") or "") for w in SCALE_WORDS):
+        return significant_ulp(value)
+    decimals = c.get("decimals") or 0
+    return 10.0 ** -decimals if decimals else 0.0
+
+
+def interval(c: Claim, tol: Tolerance) -> tuple[float, float]:
+    """The values a claim allows, as a closed interval (infinite where open)."""
+    q, v = c["qualifier"], c["value"]
+    lo = c["low"] if c["low"] is not None else -math.inf
+    hi = c["high"] if c["high"] is not None else math.inf
+    if q == "about" and v is not None:
+        spread = min(max(tol.ulps * significant_ulp(v), tol.min_relative * abs(v)), tol.max_relative * abs(v))
+        return v - spread, v + spread
+    if q == "exact" and v is not None:
+        u = _written_ulp(c)
+        return v - u / 2, v + u
+    if q in ("range", "vague"):
+        return lo, hi
+    return lo, hi
+
+
+def agree(a: Claim, b: Claim, tol: Tolerance) -> bool:
+    """True when two claims of one quantity can both be right."""
+    (alo, ahi), (blo, bhi) = interval(a, tol), interval(b, tol)
+    if a["qualifier"] == b["qualifier"] == "exact":
+        va, vb = a["value"], b["value"]
+        # A whole number against one with a fraction: the wire copy may drop "and a half".
+        if va == int(va) and vb != int(vb) and int(vb) == va:
+            return True
+        if vb == int(vb) and va != int(va) and int(va) == vb:
+            return True
+    return max(alo, blo) <= min(ahi, bhi)
+
+
+def scope_class(c: Claim) -> str:
+    """The time window a figure covers, for comparison: a window, a rate, or the total."""
+    scope = c.get("scope")
+    if scope in WINDOW_SCOPES or scope in RATE_SCOPES:
+        return scope
+    return "total"
+
+
+def quantity_key(c: Claim) -> tuple | None:
+    """The quantity a claim counts, or None when it is not comparable (dates, ordinals, no unit)."""
+    if c["kind"] not in COMPARABLE_KINDS or c["unit"] is None:
+        return None
+    if c["kind"] == "duration" and c["predicate"] is None:
+        return None  # "24 ساعة" in two articles is rarely the same fact
+    if c["value"] is None and c["qualifier"] != "vague":
+        return None
+    return (c["story"], c["kind"], c["unit"], c["predicate"], c["side"])
+
+
+def describe_key(key: tuple) -> str:
+    """A quantity in words, e.g. ``soldier killed (turkey)``."""
+    _, kind, unit, predicate, side = key
+    words = [unit.replace("_", " ")]
+    if predicate:
+        words.append(predicate.replace("_", " "))
+    if side:
+        words.append(f"({side.replace('_', ' ')})")
+    return " ".join(words)
+
+
+def magnitude_slip(a: Claim, b: Claim) -> bool:
+    """True when one figure is the other times a thousand or a million (33 vs 33 ألف)."""
+    va, vb = a["value"], b["value"]
+    if not va or not vb:
+        return False
+    small, big = sorted((abs(va), abs(vb)))
+    for factor in (1e3, 1e6, 1e9):
+        if small * factor <= big < (small + 1) * factor:
+            return True
+    return False
+
+
+def show_value(c: Claim) -> str:
+    """A claim's value as a reader would say it: ``33``, ``more than 300``, ``20–99``."""
+    v = c["value"]
+    num = "?" if v is None else (f"{v:,.0f}" if v == int(v) else f"{v:,}")
+    q = c["qualifier"]
+    if q == "vague":
+        hi = "…" if c["high"] is None else f"{c['high']:,.0f}"
+        return f"{c['low']:,.0f}–{hi}"
+    words = {
+        "at_least": "at least ",
+        "more_than": "more than ",
+        "at_most": "at most ",
+        "less_than": "less than ",
+        "about": "about ",
+    }
+    if q == "range":
+        return f"{c['low']:,g}–{c['high']:,g}"
+    return words.get(q, "") + num

@@ -1,0 +1,112 @@
+"""Load the rule suites in ``rules/suites``: each rule is data that extends one check kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .compare import Tolerance
+from .resources import data_path
+from .yamlio import DataError, line_of, load_yaml
+
+KINDS = {
+    "value_conflict",
+    "sourced_disagreement",
+    "revision",
+    "different_scope",
+    "internal_conflict",
+    "magnitude_slip",
+    "percent_over_100",
+}
+SEVERITIES = ("error", "warning", "info")
+REQUIRED = ("id", "kind", "severity", "message", "description")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One rule: its id, the check kind it extends, severity, message template and examples."""
+
+    id: str
+    kind: str
+    severity: str
+    message: str
+    description: str
+    suite: str
+    where: str | None = None
+    examples: dict[str, list[Any]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Suites:
+    """Every loaded rule, by kind, with the suites' tolerances."""
+
+    rules: tuple[Rule, ...]
+    tolerance: Tolerance
+
+    def by_kind(self, kind: str, where: str | None = None) -> Rule | None:
+        """The rule that reports findings of ``kind`` (and ``where``, for internal conflicts)."""
+        for rule in self.rules:
+            if rule.kind == kind and (where is None or rule.where in (None, where)):
+                return rule
+        return None
+
+    def get(self, rule_id: str) -> Rule | None:
+        """The rule with this id."""
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+
+def _rule(path: Path, suite: str, entry: Any, line: int) -> Rule:
+    if not isinstance(entry, dict):
+        raise DataError(f"{path}:{line}: a rule must be a mapping with {', '.join(REQUIRED)}")
+    line = getattr(entry, "line", line)
+    for key in REQUIRED:
+        if not entry.get(key):
+            raise DataError(f"{path}:{line}: rule {entry.get('id', '?')}: missing `{key}`")
+    if entry["kind"] not in KINDS:
+        raise DataError(f"{path}:{line_of(entry, 'kind')}: unknown kind {entry['kind']!r}; expected one of "
+                        + ", ".join(sorted(KINDS)))
+    if entry["severity"] not in SEVERITIES:
+        raise DataError(f"{path}:{line_of(entry, 'severity')}: severity must be one of {', '.join(SEVERITIES)}")
+    examples = entry.get("examples") or {}
+    if not isinstance(examples, dict) or not set(examples) <= {"fail", "pass"}:
+        raise DataError(f"{path}:{line_of(entry, 'examples')}: examples take `fail:` and `pass:` lists")
+    return Rule(str(entry["id"]), entry["kind"], entry["severity"], str(entry["message"]),
+                " ".join(str(entry["description"]).split()), suite, entry.get("where"), examples)
+
+
+def load_suite_file(path: Path) -> tuple[list[Rule], Tolerance | None]:
+    """Load one suite file, raising :class:`DataError` naming its path and line when malformed."""
+    data = load_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise DataError(f"{path}:1: a suite needs `suite:` and a `rules:` list")
+    suite = str(data.get("suite") or path.stem)
+    rules = [_rule(path, suite, entry, line_of(data, "rules")) for entry in data["rules"]]
+    tol = None
+    about = (data.get("tolerance") or {}).get("about")
+    if about:
+        try:
+            tol = Tolerance(float(about["min_relative"]), float(about["max_relative"]), float(about["ulps"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DataError(f"{path}:{line_of(data, 'tolerance')}: tolerance.about needs min_relative, "
+                            f"max_relative and ulps ({exc})") from None
+    return rules, tol
+
+
+@cache
+def load_suites(folder: str | None = None) -> Suites:
+    """Load every ``*.yaml`` suite in ``folder`` (default: the shipped ``rules/suites``)."""
+    base = Path(folder) if folder else data_path("rules", "suites")
+    rules: list[Rule] = []
+    tolerance = Tolerance()
+    seen: dict[str, Path] = {}
+    for path in sorted(base.glob("*.yaml")):
+        suite_rules, tol = load_suite_file(path)
+        for rule in suite_rules:
+            if rule.id in seen:
+                raise DataError(f"{path}:1: rule id {rule.id} is already defined in {seen[rule.id]}")
+            seen[rule.id] = path
+        rules.extend(suite_rules)
+        tolerance = tol or tolerance
+    return Suites(tuple(rules), tolerance)
