@@ -16,12 +16,15 @@ from functools import cache
 
 import regex
 
+from .attribution import sentence_spans
 from .dateline import hijri_to_gregorian
 from .dates import iso_date, month_of, month_patterns, time_of_day
 from .lexicon import (
     CLITICS,
+    GUARD_NOT_LETTER_AFTER,
     NOT_LETTER_AFTER,
     NOT_LETTER_BEFORE,
+    Guarded,
     Lexicon,
     UnitForm,
     load_lexicon,
@@ -68,31 +71,32 @@ class Grammar:
             r"|(?P<time>(?<![0-9:])[0-9]{1,2}:[0-5][0-9](?::[0-5][0-9])?(?![0-9:]))"
             r"|(?P<num>(?<![0-9])[0-9]+(?:[.,٫٬][0-9]+)*)"
         )
+        self.digit_start = re.compile(r"[0-9#hw]")  # every alternative of `digits` starts with one of these
         self.words = word_finder(words)
         unit_forms = trie_pattern(set(lex.units) | set(lex.duals))
-        self.unit_after = regex.compile(
-            rf"(?:{SP}|[)\]»\"”″'’-])*(?P<min>من{SP}+)?(?P<cl>{CLITICS})(?P<w>{unit_forms}){NOT_LETTER_AFTER}"
-        )
+        unit_lead = rf"(?:{SP}|[)\]»\"”″'’-])*(?P<min>من{SP}+)?(?P<cl>{CLITICS})(?P<w>{unit_forms})"
+        self.unit_after = Guarded(unit_lead + NOT_LETTER_AFTER, unit_lead + GUARD_NOT_LETTER_AFTER)
         self.scale_after = regex.compile(
             rf"{SP}*(?P<w>{trie_pattern(w for w, e in lex.number_words.items() if e[0][0].startswith('scale'))})"
             rf"{NOT_LETTER_AFTER}(?:{SP}+و{SP}?(?P<frac>نصف|ربع){NOT_LETTER_AFTER})?"
         )
         self.day_month, self.month_year = month_patterns(lex)
         self.idioms = word_finder(lex.ordinal_idioms, clitics="[وفبل]?")
-        self.pair = regex.compile(rf"{SP}*(?P<sep>[/\-–—]+|و|او|الى|إلى|حتى){SP}*(?P<b>[0-9]+(?:[.,٫][0-9]+)?)(?![0-9])")
-        self.range_start = regex.compile(rf"(?:بين|من|ما بين){SP}+(?:ال)?$")
-        self.identifier_before = regex.compile(
+        self.idiom_suffixes = _idiom_suffixes(lex.ordinal_idioms, "وفبل")
+        self.pair = re.compile(rf"{SP}*(?P<sep>[/\-–—]+|و|او|الى|إلى|حتى){SP}*(?P<b>[0-9]+(?:[.,٫][0-9]+)?)(?![0-9])")
+        self.range_start = re.compile(rf"(?:بين|من|ما بين){SP}+(?:ال)?$")
+        self.identifier_before = re.compile(
             r"(?:رقم|الرقم|رقمه|رقمها|المادة|الماده|البند|الفقرة|الفقره|مادة|ماده|بند|الرحلة|الرحله|"
             r"الطريق|طريق|هاتف|جوال|الهاتف|تحويلة|ص\.ب|الاصدار|نسخة|نسخه|موديل|طراز|ايفون|قرار|"
             r"الامر|امر|الملكي|مرسوم|اللائحة|القانون|فيروس|كوفيد|سورة|الاية|اية|الجدول|الشكل|غرفة|"
             r"الصفحة|صفحة|العدد)"
             rf"{SP}*[(\[«\"“:]*{SP}*(?:ال)?$"
         )
-        self.sports = regex.compile(
+        self.sports = re.compile(
             r"نتيج|الشوط|شوط|اشواط|فاز|كسب|تغلب|خسر|مباراة|المباراه|مباراه|هدف|اهداف|مقابل|تعادل|"
             r"المنتخب|الفريق|نقطه|بطوله|البطوله|الدوري"
         )
-        self.hour_before = regex.compile(rf"(?:الساعه|ساعه){SP}*$")
+        self.hour_before = re.compile(rf"(?:الساعه|ساعه){SP}*$")
         self.compounds: dict[str, tuple[str, float]] = {}
         for spec in lex.compound_measures:
             for word in spec["major"]:
@@ -100,6 +104,22 @@ class Grammar:
         self.compound_major = regex.compile(
             rf"{NOT_LETTER_BEFORE}(?P<w>{trie_pattern(self.compounds)}){SP}+و$"
         )
+
+
+def _idiom_suffixes(idioms: list[str], clitics: str) -> frozenset[str] | None:
+    """Every ending of every word of the idioms (the first with its clitics): what a number word inside one reads.
+
+    None when an idiom holds anything but letters and single spaces (then every candidate is checked).
+    """
+    out: set[str] = set()
+    for idiom in idioms:
+        tokens = idiom.split(" ")
+        if not all(tok.isalpha() for tok in tokens):
+            return None
+        for i, tok in enumerate(tokens):
+            for form in [tok, *(c + tok for c in clitics)] if i == 0 else [tok]:
+                out.update(form[k:] for k in range(len(form)))
+    return frozenset(out)
 
 
 @cache
@@ -112,7 +132,11 @@ def _digits_value(raw: str, next_text: str) -> tuple[float, int] | None:
     """Read a digit run with separators; return (value, decimals) or None when malformed."""
     if "٫" in raw or "٬" in raw:
         raw = raw.replace("٬", "").replace("٫", ".")
-        return (float(raw), len(raw.split(".")[1])) if raw.count(".") <= 1 else None
+        if raw.count(".") > 1 or "," in raw:
+            return None
+        return float(raw), len(raw.partition(".")[2])
+    if "," in raw and "." in raw:
+        return _mixed_separators(raw)
     if "," in raw:
         parts = raw.split(",")
         if all(len(p) == 3 for p in parts[1:]) and 1 <= len(parts[0]) <= 3:
@@ -135,29 +159,67 @@ def _digits_value(raw: str, next_text: str) -> tuple[float, int] | None:
     return float(raw), 0
 
 
+def _mixed_separators(raw: str) -> tuple[float, int] | None:
+    """Read ``9,098.27`` or ``542.963,440``: the last separator is the decimal mark, the other groups thousands."""
+    mark = "." if raw.rfind(".") > raw.rfind(",") else ","
+    whole, _, fraction = raw.rpartition(mark)
+    groups = whole.split("," if mark == "." else ".")
+    if mark in whole or not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:]):
+        return None
+    return float("".join(groups) + "." + fraction), len(fraction)
+
+
 def _bare_number(lex: Lexicon, word: str) -> list[tuple[str, float]] | None:
     return lex.number_words.get(word)
 
 
-def scan(text: str, published_at: str | None = None) -> list[Numeral]:
-    """Return every numeral in a folded text, in order, non-overlapping."""
+class _Idioms:
+    """The ordinal idioms of a text (في المقام الأول), found one sentence at a time when asked."""
+
+    __slots__ = ("_done", "g", "spans", "text")
+
+    def __init__(self, g: Grammar, text: str, spans: list[tuple[int, int]] | None) -> None:
+        self.g, self.text, self.spans = g, text, spans
+        self._done: dict[int, list[tuple[int, int]]] = {}
+
+    def covers(self, pos: int, word: str) -> bool:
+        """True when the candidate ``word`` starting at ``pos`` lies inside an idiom."""
+        if self.g.idiom_suffixes is not None and word.split()[0] not in self.g.idiom_suffixes:
+            return False  # only a word that ends like an idiom's word can sit inside one
+        if self.spans is None:
+            self.spans = sentence_spans(self.text)
+        index = max(0, bisect_right(self.spans, (pos, 1 << 62)) - 1)
+        spans = self._done.get(index)
+        if spans is None:
+            # Idioms are words and spaces: none crosses a sentence end, so the matches
+            # inside one sentence are those of a scan of the whole text.
+            s, e = self.spans[index]
+            spans = self._done[index] = [(m.start("cl"), m.end()) for m in self.g.idioms.finditer(self.text, s, e)]
+        return bool(spans) and _inside(spans, pos)
+
+
+def scan(text: str, published_at: str | None = None, sentences: list[tuple[int, int]] | None = None) -> list[Numeral]:
+    """Return every numeral in a folded text, in order, non-overlapping.
+
+    ``sentences`` are the text's sentence spans when the caller has them already.
+    """
     g = grammar()
-    lex = g.lex
     found: list[Numeral] = []
-    blocked = [(m.start(), m.end()) for m in g.idioms.finditer(text)]
+    idioms = _Idioms(g, text, sentences)
     times: dict = {}  # the day and half of the last time of day read
     consumed = 0
     candidates = sorted(
-        [*g.digits.finditer(text), *g.words.finditer(text)], key=lambda m: m.start()
+        [*((m.start(), m) for m in _digit_matches(g, text)), *((m.start("cl"), m) for m in g.words.finditer(text))],
+        key=_first,
     )
-    for m in candidates:
-        if m.start() < consumed:
+    for start, m in candidates:
+        if start < consumed:
             continue
         group = m.lastgroup
         if group in ("url", "tag"):
             consumed = m.end()
             continue
-        if blocked and _inside(blocked, m.start(group)):
+        if group == "w" and idioms.covers(m.start("w"), m.group("w")):
             continue
         if group == "isodate":
             y, mo, d = (int(x) for x in m.group().split("-"))
@@ -179,6 +241,25 @@ def scan(text: str, published_at: str | None = None) -> list[Numeral]:
             consumed = _read_digits(g, text, m, found, published_at, times)
         else:
             consumed = _read_word(g, text, m, found, published_at, times)
+    return found
+
+
+def _first(item: tuple[int, re.Match[str]]) -> int:
+    return item[0]
+
+
+def _digit_matches(g: Grammar, text: str) -> list[re.Match[str]]:
+    """The matches of ``g.digits.finditer(text)``, trying the pattern only where one can start."""
+    found = []
+    pos = 0
+    search, match = g.digit_start.search, g.digits.match
+    while (c := search(text, pos)) is not None:
+        m = match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+        else:
+            found.append(m)
+            pos = m.end()
     return found
 
 
