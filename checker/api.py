@@ -4,30 +4,36 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 import polars as pl
 
 from .article import Article, Skipped
-from .claims import article_claims, context
+from .claims import COLUMNS, article_rows, context
 from .ingest import iter_articles
-from .schema import claims_frame
+from .schema import CLAIMS_SCHEMA
 
 PathLike = str | Path
 SkipHandler = Callable[[Skipped], None]
 
 # Below this many articles a process pool costs more than it saves.
 _PARALLEL_MIN_ARTICLES = 400
-_CHUNK = 64
+_CHUNK = 128  # articles per task sent to a worker
+_IN_FLIGHT = 4  # tasks queued per worker: enough to keep it busy while the next chunk is read
+_BATCH_ROWS = 20_000  # rows gathered in Python lists before they become a polars frame
 
 
-def _claims_of_chunk(articles: list[Article]) -> list[dict]:
-    rows: list[dict] = []
+def _columns_of_chunk(articles: list[Article]) -> tuple[list, ...]:
+    """Extract the claims of a chunk of articles, as one list per column (compact to send back)."""
+    rows: list[tuple] = []
     for article in articles:
-        rows.extend(article_claims(article))
-    return rows
+        rows.extend(article_rows(article))
+    if not rows:
+        return tuple([] for _ in COLUMNS)
+    return tuple(list(col) for col in zip(*rows, strict=True))
 
 
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -36,23 +42,83 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
+class _Frames:
+    """Collects column chunks in order and turns them into one claims frame."""
+
+    def __init__(self) -> None:
+        self.frames: list[pl.DataFrame] = []
+        self.columns: list[list] = [[] for _ in COLUMNS]
+
+    def add(self, chunk: tuple[list, ...]) -> None:
+        for column, values in zip(self.columns, chunk, strict=True):
+            column.extend(values)
+        if len(self.columns[0]) >= _BATCH_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.frames.append(pl.DataFrame(dict(zip(COLUMNS, self.columns, strict=True)), schema=CLAIMS_SCHEMA))
+        self.columns = [[] for _ in COLUMNS]
+
+    def frame(self) -> pl.DataFrame:
+        if self.columns[0] or not self.frames:
+            self._flush()
+        return self.frames[0] if len(self.frames) == 1 else pl.concat(self.frames, rechunk=False)
+
+
 def default_workers() -> int:
     """The number of worker processes used when none is asked for: every local core."""
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
 def claims_of(articles: Iterable[Article], workers: int | None = None) -> pl.DataFrame:
-    """Extract the claims of already-read articles, in input order (parallel when large)."""
-    articles = list(articles)
+    """Extract the claims of articles, in input order (in parallel when there are many).
+
+    ``articles`` may be a lazy iterator: it is consumed as the workers go, so reading
+    and extracting overlap and the articles are never all in memory at once.
+    """
     workers = default_workers() if workers is None else max(1, workers)
-    if workers == 1 or len(articles) < _PARALLEL_MIN_ARTICLES:
-        return claims_frame(_claims_of_chunk(articles))
+    it = iter(articles)
+    head = list(islice(it, _PARALLEL_MIN_ARTICLES))
+    out = _Frames()
+    if workers == 1 or len(head) < _PARALLEL_MIN_ARTICLES:
+        for chunk in _chunks(chain(head, it), _CHUNK):
+            out.add(_columns_of_chunk(chunk))
+        return out.frame()
     context()  # compile the grammar before forking, so that every worker inherits it
-    rows: list[dict] = []
+    # Workers never touch polars (forking a process that runs polars threads is unsafe),
+    # they send plain column lists back; this process reads, sends and assembles in order.
     with mp.get_context("fork").Pool(workers) as pool:
-        for chunk_rows in pool.imap(_claims_of_chunk, _chunks(articles, _CHUNK), chunksize=1):
-            rows.extend(chunk_rows)
-    return claims_frame(rows)
+        pending: deque = deque()
+        for chunk in _chunks(chain(head, it), _CHUNK):
+            pending.append(pool.apply_async(_columns_of_chunk, (chunk,)))
+            while len(pending) >= workers * _IN_FLIGHT or (pending and pending[0].ready()):
+                out.add(pending.popleft().get())
+        while pending:
+            out.add(pending.popleft().get())
+    return out.frame()
+
+
+def iter_read(
+    paths: Sequence[PathLike],
+    manifest: PathLike | None = None,
+    on_skip: SkipHandler | None = None,
+    stdin_text: str | None = None,
+) -> Iterator[Article]:
+    """Yield the articles at ``paths`` as they are read; report unreadable ones to ``on_skip``.
+
+    A missing PATH or a bad manifest raises :class:`~checker.ingest.IngestError` at once.
+    """
+    items = iter_articles(paths, manifest=manifest, stdin_text=stdin_text)  # raises here, before reading
+
+    def generate() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, Skipped):
+                if on_skip is not None:
+                    on_skip(item)
+            else:
+                yield item
+
+    return generate()
 
 
 def read(
@@ -62,14 +128,7 @@ def read(
     stdin_text: str | None = None,
 ) -> list[Article]:
     """Read articles from files, folders, JSONL or standard input; report unreadable ones to ``on_skip``."""
-    articles: list[Article] = []
-    for item in iter_articles(paths, manifest=manifest, stdin_text=stdin_text):
-        if isinstance(item, Skipped):
-            if on_skip is not None:
-                on_skip(item)
-        else:
-            articles.append(item)
-    return articles
+    return list(iter_read(paths, manifest, on_skip=on_skip, stdin_text=stdin_text))
 
 
 def extract(
@@ -84,15 +143,15 @@ def extract(
 
     ``paths`` are files or folders (``.txt``, ``.html``, ``.jsonl``, ``.jsonl.gz``) or
     ``"-"`` for standard input. Unreadable articles are skipped and passed to ``on_skip``.
+    Reading and extracting overlap: articles stream into the worker processes.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    articles = read(paths, manifest, on_skip=on_skip, stdin_text=stdin_text)
-    return claims_of(articles, workers=workers)
+    return claims_of(iter_read(paths, manifest, on_skip=on_skip, stdin_text=stdin_text), workers=workers)
 
 
 def extract_text(text: str, doc_id: str = "text", outlet: str | None = None,
                  published_at: str | None = None) -> pl.DataFrame:
     """Extract the claims of one article given as a string."""
     article = Article(doc_id=doc_id, text=text, outlet=outlet or doc_id, published_at=published_at)
-    return claims_frame(article_claims(article))
+    return claims_of([article], workers=1)

@@ -14,7 +14,8 @@ from bisect import bisect_left, bisect_right
 
 import regex
 
-from .lexicon import GUARD_NOT_LETTER_BEFORE, NOT_LETTER_BEFORE, Guarded, Lexicon, trie_pattern
+from .lexicon import NOT_LETTER_BEFORE, Lexicon, trie_pattern
+from .matchers import guarded
 
 SP = r"[ \u00a0]"
 SENTENCE_END = re.compile(r"\n+|[!?؟؛]+|(?<![0-9])\.+|\.+(?![0-9])")
@@ -36,10 +37,7 @@ class Attribution:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         words = trie_pattern(lex.attribution_verbs | lex.attribution_preps)
-        self.pattern = Guarded(
-            rf"{NOT_LETTER_BEFORE}(?:[وف])?(?:كما{SP}+)?(?P<w>{words})(?:{SP}*ـ?)?",
-            rf"{GUARD_NOT_LETTER_BEFORE}(?:[وف])?(?:كما{SP}+)?(?:{words})",
-        )
+        self.pattern = guarded(rf"{NOT_LETTER_BEFORE}(?:[وف])?(?:كما{SP}+)?(?P<w>{words})(?:{SP}*ـ?)?")
         self.continuing = lex.continuation_verbs | lex.attribution_verbs
         self.stops = lex.source_stops
 
@@ -94,7 +92,7 @@ class Sentences:
         t = self.text
         s_start, s_end = self.spans[index]
         lo = max(s_start, pos - 150)
-        if pos > s_end or (pos > 0 and t[pos - 1] == "."):
+        if not s_start <= pos <= s_end or (pos > 0 and t[pos - 1] == "."):
             return self._clause_scanned(pos, lo, s_start, s_end)
         starts, ends = self._ends_of(index)
         # The sentence's clause ends are those a scan of the window would find, unless a

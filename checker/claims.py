@@ -16,17 +16,8 @@ import regex
 
 from .article import Article
 from .attribution import Attribution, Sentences
-from .lexicon import (
-    NOT_LETTER_AFTER,
-    NOT_LETTER_BEFORE,
-    Lexicon,
-    UnitForm,
-    WordFinder,
-    guarded,
-    squash,
-    trie_pattern,
-    word_finder,
-)
+from .lexicon import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, Lexicon, UnitForm, squash, trie_pattern
+from .matchers import MultiFinder, guarded, word_finder
 from .normalize import Folded, fold
 from .numerals import Grammar, Numeral, grammar, scan
 from .schema import CLAIMS_SCHEMA
@@ -43,6 +34,7 @@ _BOUNDS = {
     "about": lambda v: (None, None),
 }
 
+
 class Context:
     """Compiled context patterns for one lexicon."""
 
@@ -51,6 +43,7 @@ class Context:
         self.predicates = word_finder(lex.predicates)
         self.sides = word_finder(lex.sides)
         self.scopes = word_finder(lex.scopes)
+        self.phrases = MultiFinder([self.predicates, self.sides, self.scopes])
         self.attribution = Attribution(lex)
         hedge_before = trie_pattern(lex.hedges_before)
         self.hedge_before = guarded(
@@ -79,13 +72,13 @@ Span = tuple[int, int, str]  # start, end, lexicon key
 Spans = tuple[list[int], list[Span]]
 
 
-def _matches(finder: WordFinder, text: str, table: dict[str, str], pos: int, endpos: int) -> Spans:
-    """The (start, end, key) of every lexicon phrase in ``text[pos:endpos]``, with their starts."""
+def _spans(matches: list[re.Match[str]], table: dict[str, str]) -> Spans:
+    """The (start, end, key) of the lexicon phrases matched, with their starts apart."""
     spans = []
-    for m in finder.finditer(text, pos, endpos):
+    for m in matches:
         key = table.get(squash(m.group("w")))
         if key is not None:
-            spans.append((m.start("cl"), m.end(), key))
+            spans.append((m.start(), m.end(), key))
     return [s for s, _, _ in spans], spans
 
 
@@ -99,6 +92,14 @@ def _nearest_before(starts: list[int], spans: list[Span], lo: int, pos: int) -> 
 def _first_after(starts: list[int], spans: list[Span], pos: int, hi: int) -> Span | None:
     i = bisect_left(starts, pos)
     return spans[i] if i < len(spans) and spans[i][0] < hi else None
+
+
+def _percent_before(c: Context, t: str, pos: int) -> bool:
+    """True when نسبة or معدل (a rate) comes right before the number at ``pos``."""
+    lo = max(0, pos - 20)
+    if t.find("نسبه", lo, pos) < 0 and t.find("معدل", lo, pos) < 0:  # cheap: the pattern needs one of them
+        return False
+    return c.percent_before.search(t, lo, pos) is not None
 
 
 def _choose_unit(forms: list[UnitForm], t: str, s_start: int, s_end: int) -> UnitForm:
@@ -128,8 +129,8 @@ class ArticleReader:
         if found is None:
             t, lex, c = self.folded.text, self.g.lex, self.c
             s, e = self.sentences.spans[index]
-            found = (_matches(c.predicates, t, lex.predicates, s, e), _matches(c.sides, t, lex.sides, s, e),
-                     _matches(c.scopes, t, lex.scopes, s, e))
+            preds, sides, scopes = c.phrases.finditer_each(t, s, e)
+            found = (_spans(preds, lex.predicates), _spans(sides, lex.sides), _spans(scopes, lex.scopes))
             self._context[index] = found
         return found
 
@@ -152,7 +153,7 @@ class ArticleReader:
         unit_name = None
         if unit is None and kind != "date":
             pm = c.percent_after.match(t, n.end)
-            if pm or c.percent_before.search(t, max(0, n.start - 20), n.start):
+            if pm or _percent_before(c, t, n.start):
                 kind, unit_name = "percent", "percent"
                 after_end = pm.end() if pm else n.end
             else:

@@ -63,7 +63,10 @@ def published_date(published_at: str | None) -> dt.date | None:
         return None
 
 
-_PM = regex.compile(r"^[ \u00a0]*(?:من[ \u00a0]+)?(?:ال)?(?P<p>مساء|مساءا|م|ليلا|الليل|عصرا|عصر|ظهرا|ظهر|بعد الظهر|صباحا|صباح|ص|فجرا|فجر)(?!\p{L})")
+_PM = regex.compile(
+    r"^[ \u00a0]*(?:من[ \u00a0]+)?(?:ال)?"
+    r"(?P<p>مساء|مساءا|م|ليلا|الليل|عصرا|عصر|ظهرا|ظهر|بعد الظهر|صباحا|صباح|ص|فجرا|فجر)(?!\p{L})"
+)
 _REL = regex.compile(
     r"^[ \u00a0]*(?:من[ \u00a0]+)?(?:(?:ال)?(?:مساء|صباح|ظهر|عصر|فجر|ليل)[ \u00a0]+)?"
     r"(?P<r>امس الاول|اول من امس|اول امس|امس|اليوم|غد|غدا)(?!\p{L})"
@@ -88,8 +91,8 @@ def time_of_day(
         pm = period in ("مساء", "مساءا", "م", "ليلا", "الليل", "عصرا", "عصر", "ظهرا", "ظهر", "بعد الظهر")
         if period in ("صباحا", "صباح", "ص", "فجرا", "فجر") and hour == 12:
             hour = 0
-    if pm and hour < 12 and not (hour == 12):
-        hour += 12 if hour != 12 else 0
+    if pm and hour < 12:
+        hour += 12
     rel = _REL.match(after)
     offset = _REL_DAYS[rel.group("r")] if rel else state.get("offset", 0)
     state["pm"], state["offset"] = pm, offset

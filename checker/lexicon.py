@@ -2,13 +2,13 @@
 
 Every form is folded the way article text is (see :mod:`checker.normalize`); word lists
 become trie-shaped regular expressions, which are several times faster than plain
-alternations over megabytes of text.
+alternations over megabytes of text (the scanners built on them are in
+:mod:`checker.matchers`).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -73,92 +73,6 @@ def trie_pattern(words: Iterable[str]) -> str:
         return body
 
     return build(trie) or "(?!)"
-
-
-class WordFinder:
-    """A fast whole-word scanner for a word list (group ``w``) after optional clitics (group ``cl``).
-
-    It uses the standard ``re`` module with ``\\b``: on folded text (no harakat left, see
-    LIBRARIES.md) that is exact, and several times faster than ``regex`` with ``\\p{L}``.
-    A match can only start after a non-word character, so :meth:`finditer` scans with a
-    pattern that begins by consuming that character: ``re`` then skips from one space or
-    punctuation mark to the next in C instead of trying every position. It yields exactly
-    the matches of :attr:`pattern` (``\\b(?P<cl>...)(?P<w>...)\\b``); read their start as
-    ``m.start("cl")``, since ``m.start()`` may include that one character before.
-    """
-
-    __slots__ = ("_after_gap", "pattern")
-
-    def __init__(self, words: Iterable[str], clitics: str = CLITICS) -> None:
-        body = rf"(?P<cl>{clitics})(?P<w>{trie_pattern(words)})\b"
-        self.pattern: re.Pattern[str] = re.compile(r"\b" + body)
-        self._after_gap = re.compile(r"\W" + body)
-
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
-        """Yield the matches of :attr:`pattern` in ``text[pos:endpos]`` (start: ``m.start("cl")``)."""
-        end = len(text) if endpos is None else endpos
-        first = self.pattern.match(text, pos, end)
-        if first is not None:
-            yield first
-            pos = first.end()
-        yield from self._after_gap.finditer(text, pos, end)
-
-
-# Letters for sure (a subset of ``\p{L}``): a ``re`` guard may refuse a position next to one of these.
-SURE_LETTER = "\u0621-\u064aA-Za-z"
-GUARD_NOT_LETTER_BEFORE = f"(?<![{SURE_LETTER}])"
-GUARD_NOT_LETTER_AFTER = f"(?![{SURE_LETTER}])"
-
-
-class Guarded:
-    """A ``regex`` pattern run only where a cheaper stdlib ``re`` guard matches.
-
-    The guard must match wherever the exact pattern does (write it as the same pattern
-    with ``\\p{L}`` look-arounds loosened to :data:`SURE_LETTER` ones), so the results are
-    exactly the ``regex`` pattern's, found several times faster. Neither may match empty.
-    """
-
-    __slots__ = ("exact", "guard")
-
-    def __init__(self, exact: str, guard: str) -> None:
-        self.exact: regex.Pattern[str] = regex.compile(exact)
-        self.guard: re.Pattern[str] = re.compile(guard)
-
-    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
-        """Like ``regex.Pattern.match``."""
-        end = len(text) if endpos is None else endpos
-        return self.exact.match(text, pos, end) if self.guard.match(text, pos, end) else None
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
-        """Like ``regex.Pattern.search``: the match at the first position where the exact pattern matches."""
-        end = len(text) if endpos is None else endpos
-        guard, exact = self.guard.search, self.exact.match
-        while (g := guard(text, pos, end)) is not None:
-            m = exact(text, g.start(), end)
-            if m is not None:
-                return m
-            pos = g.start() + 1
-        return None
-
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
-        """Like ``regex.Pattern.finditer`` (non-overlapping matches, left to right)."""
-        end = len(text) if endpos is None else endpos
-        while (m := self.search(text, pos, end)) is not None:
-            yield m
-            pos = m.end()
-
-
-def guarded(pattern: str) -> Guarded:
-    """Compile a pattern whose only ``\\p{L}`` are :data:`NOT_LETTER_BEFORE`/``AFTER`` behind a ``re`` guard."""
-    guard = pattern.replace(NOT_LETTER_BEFORE, GUARD_NOT_LETTER_BEFORE).replace(NOT_LETTER_AFTER, GUARD_NOT_LETTER_AFTER)
-    if "\\p" in guard:
-        raise ValueError(f"cannot guard a pattern with other Unicode properties: {pattern!r}")
-    return Guarded(pattern, guard)
-
-
-def word_finder(words: Iterable[str], clitics: str = CLITICS) -> WordFinder:
-    """Compile a fast whole-word scanner for ``words`` (group ``w``) after optional clitics."""
-    return WordFinder(words, clitics)
 
 
 @dataclass(frozen=True, slots=True)

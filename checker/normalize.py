@@ -17,7 +17,8 @@ from dataclasses import dataclass
 import regex
 
 # Harakat, Quranic marks, superscript alef, zero-width and bidi controls, BOM; tatweel
-# (category Lm, hence \\p{Lo} below) only where it stretches a word (a free-standing run of tatweel is a dash: 25 ــ 16).
+# (category Lm, hence \\p{Lo} below) only where it stretches a word (a free-standing run
+# of tatweel is a dash: 25 ــ 16).
 _MARKS = "\u064b-\u065f\u0670\u06d6-\u06ed"
 _INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
 _REMOVED_RE = regex.compile(

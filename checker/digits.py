@@ -1,0 +1,222 @@
+"""Read digit runs: separators, scale words, years, day-month dates, ranges and score lines.
+
+:func:`read_digits` is called by :func:`checker.numerals.scan` for every run of digits
+and appends what it reads (a number, a date, a time of day, or two numbers) to the list
+of numerals found so far.
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from .dateline import hijri_to_gregorian
+from .dates import iso_date, month_of, time_of_day
+from .grammar import SP, Grammar, Numeral
+
+# A scale word, percent sign or three-decimal currency after "18.410": the dot is a decimal point.
+_DECIMAL_CUE = re.compile(rf"{SP}*(?:%|بالمئه|بالمائه|في{SP}+الم|الف|مليون|مليار|ملايين|دينار|نقطه)")
+_DATE_SEPARATOR = re.compile(r"[/.\-]")
+_LATIN_BEFORE = re.compile(r"[A-Za-z][\-]?$")  # F-16, A330: a model or a code
+_NAME_DASH_BEFORE = regex.compile(r"\p{L}-$")  # إف-16, كوفيد-19: a model or a name
+_NOUN_AL_BEFORE = regex.compile(r"(?:ال)?(\p{L}+)\s*ال$")  # البطولة الـ13
+_HIJRI_AFTER = regex.compile(rf"{SP}*ه(?!\p{{L}})|{SP}*هـ")
+_YEAR_WORD_BEFORE = re.compile(rf"(?:عام|سنه|العام|السنه|منذ|مطلع|اواخر|اوائل|خلال|موسم){SP}*$")
+_AD_AFTER = regex.compile(rf"{SP}*م(?!\p{{L}})")
+
+
+def digits_value(raw: str, next_text: str) -> tuple[float, int] | None:
+    """Read a digit run with separators; return (value, decimals) or None when malformed."""
+    if "٫" in raw or "٬" in raw:
+        raw = raw.replace("٬", "").replace("٫", ".")
+        if raw.count(".") > 1 or "," in raw:
+            return None
+        return float(raw), len(raw.partition(".")[2])
+    if "," in raw and "." in raw:
+        return _mixed_separators(raw)
+    if "," in raw:
+        parts = raw.split(",")
+        if all(len(p) == 3 for p in parts[1:]) and 1 <= len(parts[0]) <= 3:
+            return float("".join(parts)), 0
+        if len(parts) == 2:
+            return float(".".join(parts)), len(parts[1])
+        return None
+    if "." in raw:
+        parts = raw.split(".")
+        grouped = all(len(p) == 3 for p in parts[1:]) and 1 <= len(parts[0]) <= 3
+        if len(parts) > 2:
+            return (float("".join(parts)), 0) if grouped else None
+        # One dot followed by exactly three digits: Saudi-style thousands (18.410 متدرب)
+        # unless a percent sign, a scale word or a three-decimal currency follows.
+        if grouped and parts[0] != "0" and not _DECIMAL_CUE.match(next_text):
+            return float("".join(parts)), 0
+        return float(raw), len(parts[1])
+    return float(raw), 0
+
+
+def _mixed_separators(raw: str) -> tuple[float, int] | None:
+    """Read ``9,098.27`` or ``542.963,440``: the last separator is the decimal mark, the other groups thousands."""
+    mark = "." if raw.rfind(".") > raw.rfind(",") else ","
+    whole, _, fraction = raw.rpartition(mark)
+    groups = whole.split("," if mark == "." else ".")
+    if mark in whole or not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:]):
+        return None
+    return float("".join(groups) + "." + fraction), len(fraction)
+
+
+def read_dmy(raw: str) -> tuple[float, str] | None:
+    """Read ``15/03/2020`` or ``1.9.1441`` (day, month, year); return (year, ISO date) or None."""
+    parts = _DATE_SEPARATOR.split(raw)
+    d, mo, y = (int(p) for p in parts)
+    if y < 100:
+        y += 2000 if y < 50 else 1900
+    if 1300 <= y <= 1500:
+        try:
+            return float(y), hijri_to_gregorian(y, mo, d).isoformat()
+        except ValueError:
+            return None
+    date = iso_date(y, mo, d)
+    return (float(y), date) if date else None
+
+
+def read_digits(g: Grammar, text: str, m: re.Match[str], found: list[Numeral],
+                published_at: str | None, times: dict) -> int:
+    """Read a digit run at ``m``; append what it is and return where reading stopped."""
+    lex = g.lex
+    start, end, raw = m.start(), m.end(), m.group()
+    before = text[max(0, start - 30) : start]
+    if before and (_LATIN_BEFORE.search(before) or before.endswith(("+", "_"))):
+        return end
+    if before.endswith(("-", "-\n")) and _NAME_DASH_BEFORE.search(before):  # إف-16, كوفيد-19: a model or a name
+        return end
+    digits_only = raw.replace(",", "").replace(".", "").replace("٬", "").replace("٫", "")
+    if (len(digits_only) >= 8 and raw == digits_only) or (raw.startswith("0") and len(raw) >= 5):
+        return end  # a phone number or an identifier
+    if g.identifier_before.search(before):
+        return end
+    after = text[end : end + 60]
+    # Day and month name (and year): 8 – فبراير – 2020, 15 رجب 1441 هـ
+    dm = g.day_month.match(text, end)
+    if dm and raw.isdigit() and 1 <= int(raw) <= 31:
+        month = month_of(lex, dm.group("month"))
+        if month:
+            year = int(dm.group("year")) if dm.group("year") else None
+            if year is None and published_at:
+                year = int(published_at[:4])
+            date = _date_from_parts(year, month, int(raw), hijri_after=text[dm.end() : dm.end() + 4])
+            if date:
+                span_end = dm.end() if dm.group("year") else dm.end("month")
+                found.append(Numeral(start, span_end, float(year or 0) or None, "date", kind="date", date=date))
+                return span_end
+    parsed = digits_value(raw, after)
+    if parsed is None:
+        return end
+    value, decimals = parsed
+    # A year: after a month name, after عام/سنة, before هـ/م, or a bare 19xx/20xx.
+    if raw.isdigit() and len(raw) == 4:
+        date = _year_date(g, text, start, end, int(raw))
+        if date is not None:
+            found.append(Numeral(start, end, float(int(raw)), "date", kind="date", date=date))
+            return end
+    if "ساعه" in before and g.hour_before.search(before) and raw.isdigit() and int(raw) <= 24:
+        iso = time_of_day(text, end, int(raw), 0, published_at, times)
+        found.append(Numeral(start, end, None, "time", kind="date", date=iso))
+        return end
+    num = Numeral(start, end, value, "digits", decimals=decimals)
+    sc = g.scale_after.match(text, end)
+    if sc:
+        entries = lex.number_words[sc.group("w")]
+        scale = entries[0][1]
+        num.value = value * scale
+        if sc.group("frac"):
+            num.value += (0.5 if sc.group("frac") == "نصف" else 0.25) * scale
+        num.end = sc.end()
+        num.scaled = True
+        num.decimals = max(0, decimals - len(str(int(scale))) + 1)
+    # Ordinal with the article glued to digits (البطولة الـ13) unless a counted noun follows.
+    if before.endswith("ال") and not num.scaled and not g.unit_after.match(text, num.end):
+        prev = _NOUN_AL_BEFORE.search(before)
+        if not (prev and prev.group(1) in lex.units):
+            num.kind = "ordinal"
+    pair = g.pair.match(text, num.end)
+    if pair and not num.scaled and num.kind is None:
+        return _read_pair(g, text, num, pair, before, found)
+    found.append(num)
+    return num.end
+
+
+def _read_pair(g: Grammar, text: str, first: Numeral, pair: regex.Match[str], before: str,
+               found: list[Numeral]) -> int:
+    """Two numbers joined by a dash, slash, و or إلى: a score line, a range or a list."""
+    sep = pair.group("sep")
+    b_raw = pair.group("b")
+    b_parsed = digits_value(b_raw, text[pair.end() : pair.end() + 20])
+    if b_parsed is None or first.value is None:
+        found.append(first)
+        return first.end
+    b_value, b_dec = b_parsed
+    second = Numeral(pair.start("b"), pair.end("b"), b_value, "digits", decimals=b_dec)
+    sentence = text[max(0, first.start - 120) : pair.end() + 40]
+    if sep in ("/", "-", "--", "–", "—") or sep.startswith("-"):
+        if g.sports.search(sentence):
+            found.extend([first, second])  # score line: each number its own exact claim
+            return second.end
+        if first.value < b_value:
+            _as_range(first, second, found)
+            return second.end
+        found.extend([first, second])
+        return second.end
+    ranged = g.range_start.search(before) or sep in ("الى", "إلى", "حتى") or sep == "او"
+    if ranged and first.value < b_value:
+        sc = g.scale_after.match(text, second.end)
+        if sc:
+            scale = g.lex.number_words[sc.group("w")][0][1]
+            first.value *= scale
+            second.value = b_value * scale
+            second.end = sc.end()
+            first.scaled = second.scaled = True
+        _as_range(first, second, found)
+        return second.end
+    found.append(first)
+    return first.end
+
+
+def _as_range(a: Numeral, b: Numeral, found: list[Numeral]) -> None:
+    for n in (a, b):
+        n.qualifier, n.low, n.high, n.pair_end = "range", a.value, b.value, b.end
+    found.extend([a, b])
+
+
+def _date_from_parts(year: int | None, month: tuple[int, bool], day: int | None,
+                     hijri_after: str = "") -> str | None:
+    number, hijri = month
+    if year is None:
+        return None
+    if hijri or (1300 <= year <= 1500 and hijri_after.strip().startswith("ه")):
+        try:
+            return hijri_to_gregorian(year, number, day or 1).isoformat()[: 10 if day else 7]
+        except ValueError:
+            return None
+    return iso_date(year, number, day)
+
+
+def _year_date(g: Grammar, text: str, start: int, end: int, year: int) -> str | None:
+    """Return the ISO date when a four-digit number is a year, else None."""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 12]
+    mb = g.month_year.search(before)
+    if mb:
+        month = month_of(g.lex, mb.group("month"))
+        if month:
+            return _date_from_parts(year, month, None, after)
+    hijri = _HIJRI_AFTER.match(after)
+    if hijri and 1300 <= year <= 1500:
+        return str(hijri_to_gregorian(year, 1, 1).year)
+    if _YEAR_WORD_BEFORE.search(before):
+        return iso_date(year)
+    if _AD_AFTER.match(after):
+        return iso_date(year)
+    if 1900 <= year <= 2100 and not g.unit_after.match(text, end) and not g.scale_after.match(text, end):
+        return iso_date(year)
+    return None
