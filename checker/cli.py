@@ -84,7 +84,11 @@ def write_claims(frame, fmt: ClaimsFormat, output: Path | None) -> None:
 
     if fmt is ClaimsFormat.parquet and output is None:
         fail("--format parquet needs -o FILE")
-    data = claims_bytes(frame, fmt.value)
+    emit(claims_bytes(frame, fmt.value), output)
+
+
+def emit(data: bytes, output: Path | None) -> None:
+    """Write ``data`` to ``output`` atomically (temp file, then rename), or to standard output."""
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -161,15 +165,7 @@ def check(
         text = ff.as_github(result)
     else:
         text = ff.as_text(result)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        from .atomic import write_atomic
-
-        try:
-            write_atomic(output, text)
-        except OSError as exc:
-            fail(f"{output}: cannot write ({exc.strerror or exc})")
+    emit(text.encode("utf-8"), output)
     if skips.count:
         typer.echo(f"raqm: {skips.count} input(s) skipped", err=True)
         raise typer.Exit(code=2)
