@@ -95,6 +95,8 @@ def test_digit_forms(text, value, span):
     assert (claims["value"][0], claims["number_text"][0]) == (value, span)
 
 
-@pytest.mark.parametrize("text", ["انظر صفحة 5 من التقرير", "نزل في غرفة 12", "بموجب القرار رقم 44", "المادة 5 من النظام"])
+@pytest.mark.parametrize(
+    "text", ["انظر صفحة 5 من التقرير", "نزل في غرفة 12", "بموجب القرار رقم 44", "المادة 5 من النظام"]
+)
 def test_identifiers_are_not_claims(text):
     assert checker.extract_text(text).height == 0
