@@ -43,7 +43,7 @@ def _finding(rule: Rule, claims: list[Claim], key: tuple, fields: dict[str, str]
     quantity = describe_key(key)
     message = rule.message.format_map(defaultdict(str, quantity=quantity, **fields))
     evidence = [{k: c.get(k) for k in EVIDENCE} for c in claims]
-    basis = "|".join([rule.id, quantity] + sorted(f"{c['doc_id']}:{c['number_text']}:{c['sentence']}" for c in claims))
+    basis = "|".join([rule.id, quantity, *sorted(f"{c['doc_id']}:{c['number_text']}:{c['sentence']}" for c in claims)])
     return {
         "rule": rule.id,
         "severity": rule.severity,
@@ -162,6 +162,29 @@ def summary(findings: list[dict[str, Any]], claims: pl.DataFrame, stories: dict[
     }
 
 
+def check_articles(
+    articles: list[Article],
+    claims: pl.DataFrame | None = None,
+    *,
+    workers: int | None = None,
+    suites: Suites | None = None,
+) -> dict[str, Any]:
+    """Compare the claims of already-read articles (extracting them unless ``claims`` is given).
+
+    The result holds ``discrepancies`` (the findings), ``summary``, the ``claims`` table (a
+    polars DataFrame with a ``story`` column) and ``stories`` (doc_id -> story id).
+    """
+    from .api import claims_of
+
+    if claims is None:
+        claims = claims_of(articles, workers=workers)
+    stories = assign_stories(claims, articles)
+    findings = run_rules(claims, stories, suites)
+    claims = claims.with_columns(pl.col("doc_id").replace_strict(stories, default=None).alias("story"))
+    return {"discrepancies": findings, "summary": summary(findings, claims, stories), "claims": claims,
+            "stories": stories}
+
+
 def check(
     paths: Any,
     manifest: Any = None,
@@ -172,16 +195,11 @@ def check(
 ) -> dict[str, Any]:
     """Extract the claims at ``paths``, group stories, run the suites; return findings and summary.
 
-    The result holds ``discrepancies`` (the findings), ``summary``, and the ``claims``
-    table (a polars DataFrame with a ``story`` column).
+    See :func:`check_articles` for what the result holds.
     """
-    from .api import claims_of, read
+    from .api import read
 
     if isinstance(paths, (str, bytes)) or hasattr(paths, "__fspath__"):
         paths = [paths]
     articles = read(paths, manifest, on_skip=on_skip)
-    claims = claims_of(articles, workers=workers)
-    stories = assign_stories(claims, articles)
-    findings = run_rules(claims, stories, suites)
-    claims = claims.with_columns(pl.col("doc_id").replace_strict(stories, default=None).alias("story"))
-    return {"discrepancies": findings, "summary": summary(findings, claims, stories), "claims": claims}
+    return check_articles(articles, workers=workers, suites=suites)

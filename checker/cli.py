@@ -7,7 +7,7 @@ above ``--fail-on``, 2 bad usage or unreadable input (a one-line message on stde
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -27,7 +27,7 @@ def _root() -> None:
     """Raqm (رقم): find the numbers in Arabic news and where outlets disagree on them."""
 
 
-class ClaimsFormat(str, Enum):
+class ClaimsFormat(StrEnum):
     """Output formats of ``raqm extract``."""
 
     table = "table"
@@ -118,7 +118,7 @@ def extract(
         raise typer.Exit(code=2)
 
 
-class CheckFormat(str, Enum):
+class CheckFormat(StrEnum):
     """Output formats of ``raqm check``."""
 
     text = "text"
@@ -127,7 +127,7 @@ class CheckFormat(str, Enum):
     github = "github"
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     """The lowest severity that makes ``raqm check`` exit 1."""
 
     error = "error"
@@ -172,6 +172,10 @@ def check(
     levels = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[fail_on.value]
     if any(f["severity"] in levels for f in result["discrepancies"]):
         raise typer.Exit(code=1)
+
+
+# Commands kept in modules of their own register themselves on ``app`` when imported.
+from . import cli_daily, cli_report, cli_tools  # noqa: E402,F401
 
 
 def main() -> None:

@@ -103,7 +103,7 @@ def quantity_key(c: Claim) -> tuple | None:
 
 def describe_key(key: tuple) -> str:
     """A quantity in words, e.g. ``soldier killed (turkey)``."""
-    _, kind, unit, predicate, side = key
+    _, _kind, unit, predicate, side = key
     words = [unit.replace("_", " ")]
     if predicate:
         words.append(predicate.replace("_", " "))
@@ -118,10 +118,7 @@ def magnitude_slip(a: Claim, b: Claim) -> bool:
     if not va or not vb:
         return False
     small, big = sorted((abs(va), abs(vb)))
-    for factor in (1e3, 1e6, 1e9):
-        if small * factor <= big < (small + 1) * factor:
-            return True
-    return False
+    return any(small * factor <= big < (small + 1) * factor for factor in (1000.0, 1000000.0, 1000000000.0))
 
 
 def show_value(c: Claim) -> str:

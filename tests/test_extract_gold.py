@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SEEDS, score, shared_path, write_jsonl
 
 import checker
-from conftest import SEEDS, score, shared_path, write_jsonl
 
 
 def test_seed_spec(tmp_path):
