@@ -227,6 +227,9 @@ class ArticleReader:
         text = a.text
         start, end = f.span(n.start, n.end)
         s0, s1 = f.span(*sent)
+        sentence = text[s0:s1]
+        s0 += len(sentence) - len(sentence.lstrip())
+        sentence = sentence.strip()
         number_text = text[start:end]
         value = n.value
         if kind == "date" and value is None and n.date and n.date[:4].isdigit():
@@ -257,7 +260,7 @@ class ArticleReader:
             n.form,
             n.decimals,
             n.start < self.title_end and self.title_end < len(f.text),
-            text[s0:s1].strip(),
+            sentence,
             s0,
             a.path,
             a.line if a.line else text.count("\n", 0, line_start) + 1,

@@ -60,7 +60,11 @@ def test_offsets_point_into_the_original_text():
     claims = checker.extract([SEEDS])
     texts = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
     for r in claims.iter_rows(named=True):
-        assert texts[r["doc_id"]][r["start"] : r["end"]] == r["number_text"]
+        text = texts[r["doc_id"]]
+        assert text[r["start"] : r["end"]] == r["number_text"]
+        sentence_end = r["sentence_start"] + len(r["sentence"])
+        assert text[r["sentence_start"] : sentence_end] == r["sentence"]
+        assert r["sentence_start"] <= r["start"] and r["end"] <= sentence_end
 
 
 def test_claim_ids_are_stable_and_unique():
