@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from datetime import datetime
-from itertools import combinations
 from typing import Any
 
 import polars as pl
 
 from .article import Article
+from .align import cross_pairs, mark_leads, position, within_pairs
 from .compare import Claim, agree, describe_key, magnitude_slip, quantity_key, scope_class, show_value
 from .rules import Rule, Suites, load_suites
 from .stories import group_stories
@@ -40,7 +40,8 @@ def _time(c: Claim) -> datetime | None:
 
 
 def _finding(rule: Rule, claims: list[Claim], key: tuple, fields: dict[str, str]) -> dict[str, Any]:
-    quantity = describe_key(key)
+    side = next((c["side"] for c in claims if c.get("side")), None)
+    quantity = describe_key((*key[:4], side))
     message = rule.message.format_map(defaultdict(str, quantity=quantity, **fields))
     evidence = [{k: c.get(k) for k in EVIDENCE} for c in claims]
     basis = "|".join([rule.id, quantity, *sorted(f"{c['doc_id']}:{c['number_text']}:{c['sentence']}" for c in claims)])
@@ -68,8 +69,6 @@ def _fields(a: Claim, b: Claim) -> dict[str, str]:
 def _classify(a: Claim, b: Claim, suites: Suites) -> tuple[str, str | None] | None:
     """Name what two claims of one quantity are: a conflict, a scope difference, a revision …"""
     same_doc = a["doc_id"] == b["doc_id"]
-    if same_doc and a["sentence_start"] == b["sentence_start"]:
-        return None  # one sentence listing parts (8 vehicles and 2 DShK trucks), not two claims
     if same_doc and magnitude_slip(a, b):
         return "magnitude_slip", None
     if agree(a, b, suites.tolerance):
@@ -91,14 +90,40 @@ def _classify(a: Claim, b: Claim, suites: Suites) -> tuple[str, str | None] | No
     return "value_conflict", None
 
 
-def _values_per_doc(members: list[Claim], suites: Suites) -> dict[str, int]:
-    """How many mutually incompatible figures each article gives under one quantity key."""
-    groups: dict[str, list[Claim]] = defaultdict(list)
+def _pair_findings(
+    key: tuple, members: list[Claim], suites: Suites, tol_agree, reported: set[tuple]
+) -> list[dict[str, Any]]:
+    """The findings of one quantity of one story: across its articles, and inside each."""
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in members:
-        reps = groups[c["doc_id"]]
-        if not any(agree(c, r, suites.tolerance) for r in reps):
-            reps.append(c)
-    return {doc: len(reps) for doc, reps in groups.items()}
+        by_doc[c["doc_id"]].append(c)
+    mark_leads(by_doc)
+    pairs: list[tuple[Claim, Claim, str | None]] = []
+    for doc_members in by_doc.values():
+        pairs.extend(within_pairs(doc_members, tol_agree, suites.restatement_similarity))
+    if len(by_doc) > 1:
+        pairs.extend((a, b, None) for a, b in cross_pairs(by_doc, tol_agree, suites.min_similarity, members))
+    findings = []
+    for a, b, where in pairs:
+        if a["doc_id"] != b["doc_id"] and (b["published_at"] or "") < (a["published_at"] or ""):
+            a, b = b, a
+        verdict = _classify(a, b, suites)
+        if verdict is None:
+            continue
+        kind, place = verdict
+        places = tuple(sorted((position(a), position(b))))
+        pair_id = (kind, a["doc_id"], b["doc_id"], a["value"], b["value"], a["qualifier"], b["qualifier"], places)
+        if pair_id in reported:
+            continue
+        reported.add(pair_id)
+        rule = suites.by_kind(kind, place if place else where)
+        if rule is None:
+            continue
+        fields = _fields(a, b)
+        if kind == "revision":
+            fields["direction"] = " (the toll went down)" if (b["value"] or 0) < (a["value"] or 0) else ""
+        findings.append(_finding(rule, [a, b], key, fields))
+    return findings
 
 
 def run_rules(claims: pl.DataFrame, stories: dict[str, str], suites: Suites | None = None) -> list[dict[str, Any]]:
@@ -116,35 +141,19 @@ def run_rules(claims: pl.DataFrame, stories: dict[str, str], suites: Suites | No
             if rule:
                 findings.append(_finding(rule, [c], (c["story"], "percent", "percent", c["predicate"], c["side"]),
                                          {"value_a": show_value(c)}))
+
+    def tol_agree(a: Claim, b: Claim) -> bool:
+        return agree(a, b, suites.tolerance)
+
+    reported: set[tuple] = set()
     for key, members in groups.items():
-        if len(members) < 2:
-            continue
-        spread = _values_per_doc(members, suites)
-        reported: set[tuple] = set()
-        for a, b in combinations(members, 2):
-            if a["doc_id"] == b["doc_id"]:
-                if spread[a["doc_id"]] != 2:
-                    continue  # one article, many figures under one key: parts, not a slip
-            elif spread[a["doc_id"]] > 1 or spread[b["doc_id"]] > 1:
-                continue  # the key covers several quantities in one of the articles
-            if (b["published_at"] or "") < (a["published_at"] or "") and a["doc_id"] != b["doc_id"]:
-                a, b = b, a
-            verdict = _classify(a, b, suites)
-            if verdict is None:
-                continue
-            kind, where = verdict
-            # One finding per pair of articles and pair of values: the first mention of each.
-            pair_id = (kind, a["doc_id"], b["doc_id"], a["value"], b["value"], a["qualifier"], b["qualifier"])
-            if pair_id in reported:
-                continue
-            reported.add(pair_id)
-            rule = suites.by_kind(kind, where)
-            if rule is None:
-                continue
-            fields = _fields(a, b)
-            if kind == "revision":
-                fields["direction"] = " (the toll went down)" if (b["value"] or 0) < (a["value"] or 0) else ""
-            findings.append(_finding(rule, [a, b], key, fields))
+        if len(members) > 1:
+            findings.extend(_pair_findings(key, members, suites, tol_agree, reported))
+    for f in findings:
+        for c in f["claims"]:
+            c.pop("_ctx", None)
+            c.pop("_lead", None)
+            c.pop("_main", None)
     findings.sort(key=lambda f: (-SEVERITY_RANK[f["severity"]], f["story"] or "", f["quantity"], f["rule"]))
     return findings
 

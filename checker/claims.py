@@ -162,6 +162,8 @@ class ArticleReader:
                 )
                 if um and n.form != "ordinal":
                     forms = lex.units.get(squash(um.group("w"))) or lex.duals.get(um.group("w"))
+                    if forms and um.group("min") and all(f.number == "sg" and f.category == "person" for f in forms):
+                        forms = lex.units["اشخاص"]  # «3 من عائلة واحدة»: three people of one family
                     if forms:
                         unit = _choose_unit(forms, t, s_start, s_end)
                         unit_span = (um.start("w"), um.end("w"))
@@ -199,7 +201,9 @@ class ArticleReader:
         scope_span = None
         if kind not in _NO_CONTEXT:
             preds, sides, (scope_starts, scopes) = self.context_of(si)
-            predicate = _predicate(preds, n.start, after_end, s_start, s_end)
+            own = _first_after(preds[0], preds[1], n.end, after_end) if after_end > n.end else None
+            # «سبع إصابات»، «21 حالة وفاة»: the counted noun itself says what happened.
+            predicate = own[2] if own else _predicate(preds, n.start, after_end, s_start, s_end)
             side = self._side(sides, n.start, after_end, si)
             c_start, c_end = self.sentences.clause(n.start, si)
             sc = _first_after(scope_starts, scopes, c_start, c_end)

@@ -18,6 +18,8 @@ COMPARABLE_KINDS = {"count", "money", "measure", "percent", "duration", "rate"}
 SCALE_WORDS = ("الف", "ألف", "آلاف", "الاف", "مليون", "ملايين", "مليار", "مليارات", "بليون")
 
 Claim = dict[str, Any]
+# Units that count people under another name: «21 حالة وفاة» are 21 people killed.
+PEOPLE_UNITS = {"case": "person"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,12 +100,14 @@ def quantity_key(c: Claim) -> tuple | None:
         return None  # "24 ساعة" in two articles is rarely the same fact
     if c["value"] is None and c["qualifier"] != "vague":
         return None
-    return (c["story"], c["kind"], c["unit"], c["predicate"], c["side"])
+    unit = PEOPLE_UNITS.get(c["unit"], c["unit"])
+    return (c["story"], c["kind"], unit, c["predicate"])
 
 
 def describe_key(key: tuple) -> str:
     """A quantity in words, e.g. ``soldier killed (turkey)``."""
-    _, _kind, unit, predicate, side = key
+    _, _kind, unit, predicate, *rest = key
+    side = rest[0] if rest else None
     words = [unit.replace("_", " ")]
     if predicate:
         words.append(predicate.replace("_", " "))

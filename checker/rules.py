@@ -44,6 +44,8 @@ class Suites:
 
     rules: tuple[Rule, ...]
     tolerance: Tolerance
+    min_similarity: float = 0.3
+    restatement_similarity: float = 0.4
 
     def by_kind(self, kind: str, where: str | None = None) -> Rule | None:
         """The rule that reports findings of ``kind`` (and ``where``, for internal conflicts)."""
@@ -76,7 +78,7 @@ def _rule(path: Path, suite: str, entry: Any, line: int) -> Rule:
                 " ".join(str(entry["description"]).split()), suite, entry.get("where"), examples)
 
 
-def load_suite_file(path: Path) -> tuple[list[Rule], Tolerance | None]:
+def load_suite_file(path: Path) -> tuple[list[Rule], Tolerance | None, dict[str, float]]:
     """Load one suite file, raising :class:`DataError` naming its path and line when malformed."""
     data = load_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
@@ -91,7 +93,12 @@ def load_suite_file(path: Path) -> tuple[list[Rule], Tolerance | None]:
         except (KeyError, TypeError, ValueError) as exc:
             raise DataError(f"{path}:{line_of(data, 'tolerance')}: tolerance.about needs min_relative, "
                             f"max_relative and ulps ({exc})") from None
-    return rules, tol
+    matching = data.get("matching") or {}
+    try:
+        similarity = {k: float(matching[k]) for k in ("min_similarity", "restatement_similarity") if k in matching}
+    except (TypeError, ValueError) as exc:
+        raise DataError(f"{path}:{line_of(data, 'matching')}: matching values must be numbers ({exc})") from None
+    return rules, tol, similarity
 
 
 @cache
@@ -100,13 +107,15 @@ def load_suites(folder: str | None = None) -> Suites:
     base = Path(folder) if folder else data_path("rules", "suites")
     rules: list[Rule] = []
     tolerance = Tolerance()
+    similarity: dict[str, float] = {}
     seen: dict[str, Path] = {}
     for path in sorted(base.glob("*.yaml")):
-        suite_rules, tol = load_suite_file(path)
+        suite_rules, tol, matching = load_suite_file(path)
+        similarity.update(matching)
         for rule in suite_rules:
             if rule.id in seen:
                 raise DataError(f"{path}:1: rule id {rule.id} is already defined in {seen[rule.id]}")
             seen[rule.id] = path
         rules.extend(suite_rules)
         tolerance = tol or tolerance
-    return Suites(tuple(rules), tolerance)
+    return Suites(tuple(rules), tolerance, **similarity)

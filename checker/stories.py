@@ -53,12 +53,16 @@ def group_stories(
     max_days: int = 3,
     top_terms: int = 40,
     quantity_weight: int = 4,
+    shared_fact_bonus: float = 0.1,
+    max_bonus: float = 0.2,
 ) -> dict[str, str]:
     """Return doc_id -> story id for ``(doc_id, text, published_at)`` triples.
 
     ``quantities`` maps a doc_id to the quantities its claims report (e.g.
     ``soldier/killed/turkey``): two articles that count the same thing are more likely one
-    story than two that merely share words. Story ids are ``S1``, ``S2`` … in order of
+    story than two that merely share words, and each shared *event* quantity (one with a
+    predicate and a side, ``soldier/killed/turkey``) adds ``shared_fact_bonus`` to their
+    similarity. Story ids are ``S1``, ``S2`` … in order of
     each story's first article.
     """
     n = len(docs)
@@ -81,6 +85,10 @@ def group_stories(
         for w in vec:
             index[w].append(i)
     days = [_day(p) for _, _, p in docs]
+    facts = [
+        {k for k in (quantities or {}).get(doc_id, ()) if "/None" not in k}
+        for doc_id, _, _ in docs
+    ]
     parent = list(range(n))
 
     def find(i: int) -> int:
@@ -100,6 +108,7 @@ def group_stories(
             if days[i] and days[j] and abs((days[i] - days[j]).days) > max_days:
                 continue
             sim = sum(v * vectors[j].get(w, 0.0) for w, v in vec.items())
+            sim += min(max_bonus, shared_fact_bonus * len(facts[i] & facts[j]))
             if sim >= threshold:
                 parent[find(i)] = find(j)
     names: dict[int, str] = {}

@@ -1,0 +1,218 @@
+"""Decide which claims of one quantity to compare: counterparts across articles, headline and body.
+
+Two articles of a story rarely report a quantity once each. They give a total, its parts
+(per accident, per city), a headline figure and a spokesman's figure. Comparing every pair
+under one quantity key drowns the real contradictions in noise, so pairs are chosen the way
+a fact-checker reads:
+
+* a figure that has **no agreeing figure** in the other article is compared with its
+  **counterpart** there: the figure said in the most similar words, or the other article's
+  lead figure when both are lead figures (headline or first mention);
+* a figure that is the **sum of other figures** of the article (176 = 87 + 89) is a total,
+  and figures that add up to a figure somewhere in the story are parts, not contradictions;
+* inside one article, the **headline** is checked against the body, and two body figures
+  only when they are said in nearly the same words (a restatement that changed the number).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from itertools import combinations
+
+import regex
+
+from .compare import magnitude_slip
+from .normalize import fold
+
+Claim = dict
+Agree = Callable[[Claim, Claim], bool]
+
+_TOKEN = regex.compile(r"[\p{Arabic}]+|[A-Za-z]+")
+_PREFIX = regex.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل)(?=\p{Arabic}{3,})")
+_SUFFIX = regex.compile(r"(?<=\p{Arabic}{3,})(?:يين|ين|ون|ات|ها|هم|يه|ه|ي|ا)$")
+_STOP = frozenset(
+    fold(w).text
+    for w in (
+        "في من على الى إلى عن أن إن ان التي الذي الذين هذا هذه ذلك تلك كان كانت قد لم لن مع بين بعد قبل "
+        "عند حيث كما أو او ثم حتى منذ خلال إلى أي كل بعض غير نحو حوالي قرابة زهاء أكثر اكثر أقل اقل "
+        "عدد وقد وقال قال واضاف اضاف وأضاف أضاف وأكد أكد مشيرا مضيفا موضحا مبينا لافتا فيما بينما وذلك تم "
+        "ما لا هو هي هم التى الى"
+    ).split()
+)
+WINDOW_BEFORE = 7
+WINDOW_AFTER = 5
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    w = fold(word).text
+    w = _PREFIX.sub("", w)
+    return _SUFFIX.sub("", w)
+
+
+def context_words(c: Claim) -> frozenset[str]:
+    """The content words said around a claim's number (light stems, numbers and stop words left out)."""
+    sentence, offset = c["sentence"] or "", c["start"] - (c.get("sentence_start") or 0)
+    end = offset + (c["end"] - c["start"])
+    before = [m.group() for m in _TOKEN.finditer(sentence, 0, max(0, offset))][-WINDOW_BEFORE:]
+    after = [m.group() for m in _TOKEN.finditer(sentence, min(len(sentence), end))][:WINDOW_AFTER]
+    words = set()
+    for w in before + after:
+        s = _stem(w)
+        if len(s) >= 2 and s not in _STOP and fold(w).text not in _STOP:
+            words.add(s)
+    return frozenset(words)
+
+
+def similarity(a: Claim, b: Claim) -> float:
+    """How alike the words around two claims are (Jaccard overlap of their context words, 0–1)."""
+    wa, wb = a.setdefault("_ctx", context_words(a)), b.setdefault("_ctx", context_words(b))
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / len(wa | wb)
+
+
+def is_lead(c: Claim) -> bool:
+    """True for a headline figure or an article's first figure of its quantity."""
+    return bool(c.get("in_title") or c.get("_lead"))
+
+
+def mark_leads(by_doc: dict[str, list[Claim]]) -> None:
+    """Mark each article's first body figure of a quantity as its lead, and its restatements as main figures."""
+    for members in by_doc.values():
+        body = [c for c in members if not c.get("in_title")]
+        for c in members:
+            c["_lead"] = False
+        if body:
+            min(body, key=lambda c: c["start"])["_lead"] = True
+        main_values = {c["value"] for c in members if c.get("in_title") or c["_lead"]}
+        for c in members:
+            c["_main"] = c["value"] in main_values
+
+
+def _exact(c: Claim) -> float | None:
+    return c["value"] if c["qualifier"] == "exact" and c["value"] is not None else None
+
+
+def sum_parts(total: Claim, parts: Iterable[Claim], max_parts: int = 4) -> list[Claim] | None:
+    """The figures (2–4 of them, from different sentences) that add up to ``total``, if any."""
+    target = _exact(total)
+    if target is None:
+        return None
+    pool = [p for p in parts if p is not total and _exact(p) is not None and 0 < p["value"] < target][:12]
+    for size in range(2, max_parts + 1):
+        for combo in combinations(pool, size):
+            if len({p["sentence_start"] for p in combo}) < size and len({p["start"] for p in combo}) < size:
+                continue
+            if abs(sum(p["value"] for p in combo) - target) < 1e-9:
+                return list(combo)
+    return None
+
+
+def position(c: Claim) -> str:
+    """Where a figure stands in its article: ``title``, ``lead`` (first body mention) or ``body``."""
+    if c.get("in_title"):
+        return "title"
+    return "lead" if c.get("_lead") else "body"
+
+
+def counterpart(a: Claim, others: list[Claim], min_similarity: float) -> Claim | None:
+    """The figure in another article that says what ``a`` says: the same place's lead, else the most alike words.
+
+    Lead figures (headline, first mention) are compared with each other only for event
+    quantities (killed, injured …); a statistic without an event needs alike words.
+    """
+    where = position(a)
+    if where != "body" and a["predicate"]:
+        same_place = [b for b in others if position(b) == where]
+        if same_place:
+            return same_place[0]
+    best = max(others, key=lambda b: (similarity(a, b), is_lead(b), -b["start"]))
+    if similarity(a, best) >= min_similarity:
+        return best
+    if a.get("_main") and a["predicate"]:
+        leads = [b for b in others if is_lead(b)]
+        if leads:
+            return leads[0]
+    return None
+
+
+def cross_pairs(
+    by_doc: dict[str, list[Claim]], agree: Agree, min_similarity: float, story_totals: list[Claim]
+) -> list[tuple[Claim, Claim]]:
+    """Pairs of figures from two articles that say the same thing with values that cannot both hold."""
+    out: list[tuple[Claim, Claim]] = []
+    seen: set[tuple[str, str]] = set()
+    docs = sorted(by_doc)
+    for da in docs:
+        own = by_doc[da]
+        for a in own:
+            if _part_of(a, own, story_totals, agree) is not None:
+                continue
+            for db in docs:
+                if db == da:
+                    continue
+                others = by_doc[db]
+                others = [b for b in others if same_side(a, b)]
+                if not others or any(agree(a, b) for b in others):
+                    continue
+                b = counterpart(a, others, min_similarity)
+                if b is None or _part_of(b, others, story_totals, agree) is not None:
+                    continue
+                key = tuple(sorted((a["claim_id"], b["claim_id"])))
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append((a, b))
+    return out
+
+
+def _part_of(c: Claim, own: list[Claim], story: list[Claim], agree: Agree) -> Claim | None:
+    """The total ``c`` is a part of: a figure of the story equal to ``c`` plus other figures of its article."""
+    value = _exact(c)
+    if value is None:
+        return None
+    for total in story:
+        if total is c or _exact(total) is None or total["value"] <= value:
+            continue
+        parts = sum_parts(total, own)
+        if parts and any(p is c for p in parts):
+            return total
+    return None
+
+
+def within_pairs(members: list[Claim], agree: Agree, min_similarity: float) -> list[tuple[Claim, Claim, str]]:
+    """Pairs inside one article that contradict: headline vs body, or a restatement with another number."""
+    out: list[tuple[Claim, Claim, str]] = []
+    title = [c for c in members if c.get("in_title")]
+    body = sorted((c for c in members if not c.get("in_title")), key=lambda c: c["start"])
+    if title and body:
+        for t in title:
+            body = [b for b in body if same_side(t, b)]
+            if not t["predicate"] and not any(similarity(t, b) >= min_similarity for b in body):
+                continue  # a statistic in the headline that the body does not restate
+            slip = next((b for b in body if magnitude_slip(t, b)), None)
+            if slip is not None:
+                out.append((t, slip, "headline"))
+                continue
+            if any(agree(t, b) for b in body) or sum_parts(t, body):
+                continue
+            lead = next((b for b in body if b.get("_lead")), body[0])
+            out.append((t, lead, "headline"))
+    if not members[0]["predicate"]:
+        return out  # statistics tables and lists: no event, no restatement to check
+    for x, y in combinations(body, 2):
+        if x["sentence_start"] == y["sentence_start"] or agree(x, y) or not same_side(x, y):
+            continue
+        restated = similarity(x, y) >= min_similarity
+        # The lede against a named source's account of the same figure (the spokesman said 35).
+        told = (x.get("_lead") and y["source"] and not x["source"]) or (y.get("_lead") and x["source"] and not y["source"])
+        if (restated or told) and not sum_parts(x, body) and not sum_parts(y, body):
+            out.append((x, y, "body"))
+    return out
+
+
+def same_side(a: Claim, b: Claim) -> bool:
+    """True when two claims can count the same side's people or things (an unknown side matches any)."""
+    return not a["side"] or not b["side"] or a["side"] == b["side"]
