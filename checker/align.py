@@ -120,18 +120,23 @@ def position(c: Claim) -> str:
 def counterpart(a: Claim, others: list[Claim], min_similarity: float) -> Claim | None:
     """The figure in another article that says what ``a`` says: the same place's lead, else the most alike words.
 
-    Lead figures (headline, first mention) are compared with each other only for event
-    quantities (killed, injured …); a statistic without an event needs alike words.
+    Lead figures (headline, first mention) are compared with each other only for the tolls
+    of an event (``_event``: killed, injured …); a statistic or a cost needs alike words.
     """
     where = position(a)
-    if where != "body" and a["predicate"]:
+    if where != "body" and a.get("_event"):
         same_place = [b for b in others if position(b) == where]
         if same_place:
             return same_place[0]
+    if not a.get("_event"):
+        # A statistic: its counterpart must be said in alike words and be unconfirmed itself.
+        others = [b for b in others if not b.get("_confirmed")]
+        if not others:
+            return None
     best = max(others, key=lambda b: (similarity(a, b), is_lead(b), -b["start"]))
     if similarity(a, best) >= min_similarity:
         return best
-    if a.get("_main") and a["predicate"]:
+    if a.get("_main") and a.get("_event"):
         leads = [b for b in others if is_lead(b)]
         if leads:
             return leads[0]
@@ -157,6 +162,8 @@ def cross_pairs(
                 others = [b for b in others if same_side(a, b)]
                 if not others or any(agree(a, b) for b in others):
                     continue
+                for b in others:
+                    b["_confirmed"] = any(agree(b, x) and x["qualifier"] in ("exact", "about") for x in own)
                 b = counterpart(a, others, min_similarity)
                 if b is None or _part_of(b, others, story_totals, agree) is not None:
                     continue
@@ -189,19 +196,21 @@ def within_pairs(members: list[Claim], agree: Agree, min_similarity: float) -> l
     body = sorted((c for c in members if not c.get("in_title")), key=lambda c: c["start"])
     if title and body:
         for t in title:
-            body = [b for b in body if same_side(t, b)]
-            if not t["predicate"] and not any(similarity(t, b) >= min_similarity for b in body):
+            told = [b for b in body if same_side(t, b)]
+            if not told:
+                continue
+            if not t.get("_event") and not any(similarity(t, b) >= min_similarity for b in body):
                 continue  # a statistic in the headline that the body does not restate
-            slip = next((b for b in body if magnitude_slip(t, b)), None)
+            slip = next((b for b in told if magnitude_slip(t, b)), None)
             if slip is not None:
                 out.append((t, slip, "headline"))
                 continue
-            if any(agree(t, b) for b in body) or sum_parts(t, body):
+            if any(agree(t, b) for b in told) or sum_parts(t, told):
                 continue
-            lead = next((b for b in body if b.get("_lead")), body[0])
+            lead = next((b for b in told if b.get("_lead")), told[0])
             out.append((t, lead, "headline"))
-    if not members[0]["predicate"]:
-        return out  # statistics tables and lists: no event, no restatement to check
+    if not members[0].get("_event"):
+        return out  # statistics, costs and lists: no toll of an event, no restatement to check
     for x, y in combinations(body, 2):
         if x["sentence_start"] == y["sentence_start"] or agree(x, y) or not same_side(x, y):
             continue

@@ -37,7 +37,7 @@ class Attribution:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         words = trie_pattern(lex.attribution_verbs | lex.attribution_preps)
-        self.pattern = guarded(rf"{NOT_LETTER_BEFORE}(?:[وف])?(?:كما{SP}+)?(?P<w>{words})(?:{SP}*ـ?)?")
+        self.pattern = guarded(rf"{NOT_LETTER_BEFORE}(?:[وف])?(?:كما{SP}+)?(?P<w>{words})(?!\p{{L}})(?:{SP}*ـ?)?")
         self.continuing = lex.continuation_verbs | lex.attribution_verbs
         self.stops = lex.source_stops
 

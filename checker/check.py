@@ -10,7 +10,7 @@ from typing import Any
 import polars as pl
 
 from .article import Article
-from .align import cross_pairs, mark_leads, position, within_pairs
+from .align import cross_pairs, mark_leads, position, similarity, within_pairs
 from .compare import Claim, agree, describe_key, magnitude_slip, quantity_key, scope_class, show_value
 from .rules import Rule, Suites, load_suites
 from .stories import group_stories
@@ -85,7 +85,8 @@ def _classify(a: Claim, b: Claim, suites: Suites) -> tuple[str, str | None] | No
     if same_doc:
         return "internal_conflict", "headline" if (a["in_title"] or b["in_title"]) else "body"
     ta, tb = _time(a), _time(b)
-    if ta and tb and abs((tb - ta).total_seconds()) >= REVISION_HOURS * 3600:
+    evolving = a["predicate"] in suites.evolving_predicates
+    if evolving and ta and tb and abs((tb - ta).total_seconds()) >= REVISION_HOURS * 3600:
         return "revision", None
     return "value_conflict", None
 
@@ -96,6 +97,7 @@ def _pair_findings(
     """The findings of one quantity of one story: across its articles, and inside each."""
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in members:
+        c["_event"] = c["predicate"] in suites.evolving_predicates
         by_doc[c["doc_id"]].append(c)
     mark_leads(by_doc)
     pairs: list[tuple[Claim, Claim, str | None]] = []
@@ -103,7 +105,7 @@ def _pair_findings(
         pairs.extend(within_pairs(doc_members, tol_agree, suites.restatement_similarity))
     if len(by_doc) > 1:
         pairs.extend((a, b, None) for a, b in cross_pairs(by_doc, tol_agree, suites.min_similarity, members))
-    findings = []
+    best: dict[tuple, tuple] = {}
     for a, b, where in pairs:
         if a["doc_id"] != b["doc_id"] and (b["published_at"] or "") < (a["published_at"] or ""):
             a, b = b, a
@@ -111,12 +113,18 @@ def _pair_findings(
         if verdict is None:
             continue
         kind, place = verdict
-        places = tuple(sorted((position(a), position(b))))
-        pair_id = (kind, a["doc_id"], b["doc_id"], a["value"], b["value"], a["qualifier"], b["qualifier"], places)
+        # One finding per pair of articles and pair of values: the mentions that stand in
+        # the same place (both headlines, both ledes) represent it best.
+        pair_id = (kind, a["doc_id"], b["doc_id"], a["value"], b["value"], a["qualifier"], b["qualifier"])
+        rank = (_place_rank(a, b), -similarity(a, b), a["start"], b["start"])
+        if pair_id not in best or rank < best[pair_id][0]:
+            best[pair_id] = (rank, a, b, kind, place or where)
+    findings = []
+    for pair_id, (_, a, b, kind, where) in best.items():
         if pair_id in reported:
             continue
         reported.add(pair_id)
-        rule = suites.by_kind(kind, place if place else where)
+        rule = suites.by_kind(kind, where)
         if rule is None:
             continue
         fields = _fields(a, b)
@@ -124,6 +132,16 @@ def _pair_findings(
             fields["direction"] = " (the toll went down)" if (b["value"] or 0) < (a["value"] or 0) else ""
         findings.append(_finding(rule, [a, b], key, fields))
     return findings
+
+
+def _place_rank(a: Claim, b: Claim) -> int:
+    """0 for two headlines, 1 for two ledes, then 2–4 by how many of the two are further down the body."""
+    pa, pb = position(a), position(b)
+    if pa == pb == "title":
+        return 0
+    if pa == pb == "lead":
+        return 1
+    return 2 + (pa == "body") + (pb == "body")
 
 
 def run_rules(claims: pl.DataFrame, stories: dict[str, str], suites: Suites | None = None) -> list[dict[str, Any]]:
@@ -154,6 +172,8 @@ def run_rules(claims: pl.DataFrame, stories: dict[str, str], suites: Suites | No
             c.pop("_ctx", None)
             c.pop("_lead", None)
             c.pop("_main", None)
+            c.pop("_confirmed", None)
+            c.pop("_event", None)
     findings.sort(key=lambda f: (-SEVERITY_RANK[f["severity"]], f["story"] or "", f["quantity"], f["rule"]))
     return findings
 

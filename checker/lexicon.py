@@ -227,6 +227,21 @@ def _load_keyed(path: Path) -> dict[str, str]:
     return out
 
 
+PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
+
+
+def with_pronoun_suffixes(table: dict[str, str]) -> dict[str, str]:
+    """Add the forms with an attached pronoun to one-word nouns: مصرعهم، إصابتهم (ة becomes ت)."""
+    out = dict(table)
+    for word, key in table.items():
+        if " " in word or len(word) < 3:
+            continue
+        stem = word[:-1] + "ت" if word.endswith("ه") else word
+        for suffix in PRONOUN_SUFFIXES:
+            out.setdefault(stem + suffix, key)
+    return out
+
+
 def _load_hedges(path: Path, lex: Lexicon) -> None:
     data = load_yaml(path)
     for where, target in (("before", lex.hedges_before), ("after", lex.hedges_after)):
@@ -254,7 +269,7 @@ def load_lexicon(root: str | None = None) -> Lexicon:
         _load_units(base / "units.yaml", lex)
         _load_hedges(base / "hedges.yaml", lex)
         _load_calendar(base / "calendar.yaml", lex)
-        lex.predicates = _load_keyed(base / "predicates.yaml")
+        lex.predicates = with_pronoun_suffixes(_load_keyed(base / "predicates.yaml"))
         lex.sides = _load_keyed(base / "sides.yaml")
         lex.scopes = _load_keyed(base / "scopes.yaml")
         attribution = load_yaml(base / "attribution.yaml")

@@ -46,6 +46,7 @@ class Suites:
     tolerance: Tolerance
     min_similarity: float = 0.3
     restatement_similarity: float = 0.4
+    evolving_predicates: frozenset[str] = frozenset()
 
     def by_kind(self, kind: str, where: str | None = None) -> Rule | None:
         """The rule that reports findings of ``kind`` (and ``where``, for internal conflicts)."""
@@ -78,7 +79,7 @@ def _rule(path: Path, suite: str, entry: Any, line: int) -> Rule:
                 " ".join(str(entry["description"]).split()), suite, entry.get("where"), examples)
 
 
-def load_suite_file(path: Path) -> tuple[list[Rule], Tolerance | None, dict[str, float]]:
+def load_suite_file(path: Path) -> tuple[list[Rule], Tolerance | None, dict[str, Any]]:
     """Load one suite file, raising :class:`DataError` naming its path and line when malformed."""
     data = load_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
@@ -95,9 +96,16 @@ def load_suite_file(path: Path) -> tuple[list[Rule], Tolerance | None, dict[str,
                             f"max_relative and ulps ({exc})") from None
     matching = data.get("matching") or {}
     try:
-        similarity = {k: float(matching[k]) for k in ("min_similarity", "restatement_similarity") if k in matching}
+        similarity: dict[str, Any] = {
+            k: float(matching[k]) for k in ("min_similarity", "restatement_similarity") if k in matching
+        }
     except (TypeError, ValueError) as exc:
         raise DataError(f"{path}:{line_of(data, 'matching')}: matching values must be numbers ({exc})") from None
+    if "evolving_predicates" in data:
+        evolving = data["evolving_predicates"]
+        if not isinstance(evolving, list):
+            raise DataError(f"{path}:{line_of(data, 'evolving_predicates')}: evolving_predicates must be a list")
+        similarity["evolving_predicates"] = frozenset(map(str, evolving))
     return rules, tol, similarity
 
 
@@ -107,7 +115,7 @@ def load_suites(folder: str | None = None) -> Suites:
     base = Path(folder) if folder else data_path("rules", "suites")
     rules: list[Rule] = []
     tolerance = Tolerance()
-    similarity: dict[str, float] = {}
+    similarity: dict[str, Any] = {}
     seen: dict[str, Path] = {}
     for path in sorted(base.glob("*.yaml")):
         suite_rules, tol, matching = load_suite_file(path)
