@@ -216,7 +216,9 @@ def within_pairs(members: list[Claim], agree: Agree, min_similarity: float) -> l
             continue
         restated = similarity(x, y) >= min_similarity
         # The lede against a named source's account of the same figure (the spokesman said 35).
-        told = (x.get("_lead") and y["source"] and not x["source"]) or (y.get("_lead") and x["source"] and not y["source"])
+        told = (x.get("_lead") and y["source"] and not x["source"]) or (
+            y.get("_lead") and x["source"] and not y["source"]
+        )
         if (restated or told) and not sum_parts(x, body) and not sum_parts(y, body):
             out.append((x, y, "body"))
     return out

@@ -9,8 +9,8 @@ from typing import Any
 
 import polars as pl
 
-from .article import Article
 from .align import cross_pairs, mark_leads, position, similarity, within_pairs
+from .article import Article
 from .compare import Claim, agree, describe_key, magnitude_slip, quantity_key, scope_class, show_value
 from .rules import Rule, Suites, load_suites
 from .stories import group_stories
@@ -167,13 +167,6 @@ def run_rules(claims: pl.DataFrame, stories: dict[str, str], suites: Suites | No
     for key, members in groups.items():
         if len(members) > 1:
             findings.extend(_pair_findings(key, members, suites, tol_agree, reported))
-    for f in findings:
-        for c in f["claims"]:
-            c.pop("_ctx", None)
-            c.pop("_lead", None)
-            c.pop("_main", None)
-            c.pop("_confirmed", None)
-            c.pop("_event", None)
     findings.sort(key=lambda f: (-SEVERITY_RANK[f["severity"]], f["story"] or "", f["quantity"], f["rule"]))
     return findings
 

@@ -14,7 +14,7 @@ from functools import cache
 import regex
 
 from .dates import month_patterns
-from .lexicon import CLITICS, NOT_LETTER_AFTER, NOT_LETTER_BEFORE, Lexicon, UnitForm, load_lexicon, trie_pattern
+from .lexicon import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, Lexicon, UnitForm, load_lexicon, trie_pattern
 from .matchers import GUARD_NOT_LETTER_AFTER, Guarded, word_finder
 
 SP = r"[ \u00a0]"
