@@ -144,9 +144,19 @@ def counterpart(a: Claim, others: list[Claim], min_similarity: float) -> Claim |
 
 
 def cross_pairs(
-    by_doc: dict[str, list[Claim]], agree: Agree, min_similarity: float, story_totals: list[Claim]
+    by_doc: dict[str, list[Claim]],
+    agree: Agree,
+    min_similarity: float,
+    story_totals: list[Claim],
+    same_unit: dict[str, list[Claim]] | None = None,
 ) -> list[tuple[Claim, Claim]]:
-    """Pairs of figures from two articles that say the same thing with values that cannot both hold."""
+    """Pairs of figures from two articles that say the same thing with values that cannot both hold.
+
+    ``same_unit`` holds every figure of each article that counts the same unit under any
+    predicate: a value the other article gives under another verb (87 capsules "seized"
+    against 87 "found") confirms the figure rather than contradicting it.
+    """
+    same_unit = same_unit or {}
     out: list[tuple[Claim, Claim]] = []
     seen: set[tuple[str, str]] = set()
     docs = sorted(by_doc)
@@ -161,6 +171,8 @@ def cross_pairs(
                 others = by_doc[db]
                 others = [b for b in others if same_side(a, b)]
                 if not others or any(agree(a, b) for b in others):
+                    continue
+                if any(_same_value(a, b) for b in same_unit.get(db, ())):
                     continue
                 for b in others:
                     b["_confirmed"] = any(agree(b, x) and x["qualifier"] in ("exact", "about") for x in own)
@@ -189,9 +201,20 @@ def _part_of(c: Claim, own: list[Claim], story: list[Claim], agree: Agree) -> Cl
     return None
 
 
-def within_pairs(members: list[Claim], agree: Agree, min_similarity: float) -> list[tuple[Claim, Claim, str]]:
-    """Pairs inside one article that contradict: headline vs body, or a restatement with another number."""
+def _same_value(a: Claim, b: Claim) -> bool:
+    return a["value"] is not None and a["value"] == b["value"] and a["qualifier"] == b["qualifier"]
+
+
+def within_pairs(
+    members: list[Claim], agree: Agree, min_similarity: float, same_unit: list[Claim] | None = None
+) -> list[tuple[Claim, Claim, str]]:
+    """Pairs inside one article that contradict: headline vs body, or a restatement with another number.
+
+    ``same_unit`` holds the article's figures of the same unit under any predicate: a headline
+    figure found there, or equal to a sum of them (176 = 87 + 89), is not a contradiction.
+    """
     out: list[tuple[Claim, Claim, str]] = []
+    unit_body = [c for c in same_unit or () if not c.get("in_title")]
     title = [c for c in members if c.get("in_title")]
     body = sorted((c for c in members if not c.get("in_title")), key=lambda c: c["start"])
     if title and body:
@@ -206,6 +229,8 @@ def within_pairs(members: list[Claim], agree: Agree, min_similarity: float) -> l
                 out.append((t, slip, "headline"))
                 continue
             if any(agree(t, b) for b in told) or sum_parts(t, told):
+                continue
+            if any(_same_value(t, b) for b in unit_body) or sum_parts(t, unit_body):
                 continue
             lead = next((b for b in told if b.get("_lead")), told[0])
             out.append((t, lead, "headline"))

@@ -92,7 +92,12 @@ def _classify(a: Claim, b: Claim, suites: Suites) -> tuple[str, str | None] | No
 
 
 def _pair_findings(
-    key: tuple, members: list[Claim], suites: Suites, tol_agree, reported: set[tuple]
+    key: tuple,
+    members: list[Claim],
+    suites: Suites,
+    tol_agree,
+    reported: set[tuple],
+    same_unit: dict[str, list[Claim]],
 ) -> list[dict[str, Any]]:
     """The findings of one quantity of one story: across its articles, and inside each."""
     by_doc: dict[str, list[Claim]] = defaultdict(list)
@@ -102,9 +107,11 @@ def _pair_findings(
     mark_leads(by_doc)
     pairs: list[tuple[Claim, Claim, str | None]] = []
     for doc_members in by_doc.values():
-        pairs.extend(within_pairs(doc_members, tol_agree, suites.restatement_similarity))
+        doc = doc_members[0]["doc_id"]
+        pairs.extend(within_pairs(doc_members, tol_agree, suites.restatement_similarity, same_unit.get(doc)))
     if len(by_doc) > 1:
-        pairs.extend((a, b, None) for a, b in cross_pairs(by_doc, tol_agree, suites.min_similarity, members))
+        found = cross_pairs(by_doc, tol_agree, suites.min_similarity, members, same_unit)
+        pairs.extend((a, b, None) for a, b in found)
     best: dict[tuple, tuple] = {}
     for a, b, where in pairs:
         if a["doc_id"] != b["doc_id"] and (b["published_at"] or "") < (a["published_at"] or ""):
@@ -149,11 +156,13 @@ def run_rules(claims: pl.DataFrame, stories: dict[str, str], suites: Suites | No
     suites = suites or load_suites()
     rows = claims.with_columns(pl.col("doc_id").replace_strict(stories, default=None).alias("story")).to_dicts()
     groups: dict[tuple, list[Claim]] = defaultdict(list)
+    by_unit: dict[tuple, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     findings: list[dict[str, Any]] = []
     for c in rows:
         key = quantity_key(c)
         if key is not None:
             groups[key].append(c)
+            by_unit[key[:3]][c["doc_id"]].append(c)
         if c["kind"] == "percent" and (c["value"] or 0) > 100 and c["predicate"] not in ("rose", "fell"):
             rule = suites.by_kind("percent_over_100")
             if rule:
@@ -166,7 +175,7 @@ def run_rules(claims: pl.DataFrame, stories: dict[str, str], suites: Suites | No
     reported: set[tuple] = set()
     for key, members in groups.items():
         if len(members) > 1:
-            findings.extend(_pair_findings(key, members, suites, tol_agree, reported))
+            findings.extend(_pair_findings(key, members, suites, tol_agree, reported, by_unit[key[:3]]))
     findings.sort(key=lambda f: (-SEVERITY_RANK[f["severity"]], f["story"] or "", f["quantity"], f["rule"]))
     return findings
 

@@ -263,13 +263,22 @@ class ArticleReader:
             text[slice(*f.span(*scope_span))] if scope_span else None,
             n.form,
             n.decimals,
-            n.start < self.title_end and self.title_end < len(f.text),
+            (n.start < self.title_end and self.title_end < len(f.text)) or _echoes_title(f.text, n.start),
             sentence,
             s0,
             a.path,
             a.line if a.line else text.count("\n", 0, line_start) + 1,
             start - line_start + 1,
         )
+
+
+_TITLE_ECHO = ("رابط الخبر", "رابط المقال", "عنوان الخبر")
+
+
+def _echoes_title(text: str, pos: int) -> bool:
+    """True inside a footer line that repeats the headline («رابط الخبر بصحيفة …: <headline>»)."""
+    line = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return line.lstrip().startswith(_TITLE_ECHO)
 
 
 def _predicate(preds: Spans, start: int, end: int, s_start: int, s_end: int) -> str | None:
