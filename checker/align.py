@@ -217,14 +217,15 @@ def within_pairs(
     unit_body = [c for c in same_unit or () if not c.get("in_title")]
     title = [c for c in members if c.get("in_title")]
     body = sorted((c for c in members if not c.get("in_title")), key=lambda c: c["start"])
-    if title and body:
+    if title and (body or unit_body):
         for t in title:
-            told = [b for b in body if same_side(t, b)]
+            # The body's figures of this quantity; failing those, of this unit under any verb.
+            told = [b for b in body if same_side(t, b)] or [b for b in unit_body if same_side(t, b)]
             if not told:
                 continue
             if not t.get("_event") and not any(similarity(t, b) >= min_similarity for b in body):
                 continue  # a statistic in the headline that the body does not restate
-            slip = next((b for b in told if magnitude_slip(t, b)), None)
+            slip = next((b for b in told + unit_body if magnitude_slip(t, b)), None)
             if slip is not None:
                 out.append((t, slip, "headline"))
                 continue
@@ -236,9 +237,12 @@ def within_pairs(
             out.append((t, lead, "headline"))
     if not members[0].get("_event"):
         return out  # statistics, costs and lists: no toll of an event, no restatement to check
+    in_sums = {id(p) for c in body for p in (sum_parts(c, body) or ())}
     for x, y in combinations(body, 2):
         if x["sentence_start"] == y["sentence_start"] or agree(x, y) or not same_side(x, y):
             continue
+        if id(x) in in_sums or id(y) in in_sums:
+            continue  # 7 and 5 injured in two accidents: the parts of a total the article states
         restated = similarity(x, y) >= min_similarity
         # The lede against a named source's account of the same figure (the spokesman said 35).
         told = (x.get("_lead") and y["source"] and not x["source"]) or (

@@ -134,6 +134,11 @@ def read_digits(g: Grammar, text: str, m: re.Match[str], found: list[Numeral],
         num.end = sc.end()
         num.scaled = True
         num.decimals = max(0, decimals - len(str(int(scale))) + 1)
+        rest = _SCALE_REST.match(text, num.end)
+        if rest and not sc.group("frac") and decimals == 0 and int(rest.group(1)) < scale:
+            num.value += int(rest.group(1))  # «33 ألفا و288 زجاجة»: 33,288
+            num.end = rest.end()
+            num.decimals = 0
     # Ordinal with the article glued to digits (البطولة الـ13) unless a counted noun follows.
     if before.endswith("ال") and not num.scaled and not g.unit_after.match(text, num.end):
         prev = _NOUN_AL_BEFORE.search(before)
@@ -144,6 +149,9 @@ def read_digits(g: Grammar, text: str, m: re.Match[str], found: list[Numeral],
         return _read_pair(g, text, num, pair, before, found)
     found.append(num)
     return num.end
+
+
+_SCALE_REST = regex.compile(r"[ \t\u00a0]*و[ \t\u00a0]*([0-9]{1,3})(?![0-9.,٫٬])")
 
 
 def _read_pair(g: Grammar, text: str, first: Numeral, pair: regex.Match[str], before: str,
