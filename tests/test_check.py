@@ -1,0 +1,125 @@
+"""`raqm check` against the annotated relations: seeds, the development set and the cluster fixture."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEEDS, score, shared_path
+
+from checker.align import context_words, similarity, sum_parts
+from checker.check import check
+from checker.findings_formats import as_json
+
+CLUSTERS = ROOT / "tests" / "fixtures" / "clusters"
+
+
+def _write(result: dict, path: Path) -> Path:
+    path.write_text(as_json(result), encoding="utf-8")
+    return path
+
+
+def test_seeds_every_relation_right(tmp_path):
+    """33 vs 36 is the one contradiction; the scope difference is a warning; the rest is silent."""
+    result = check([SEEDS])
+    res = score(
+        "checks",
+        shared_path("spec", "seeds_claims.jsonl"),
+        shared_path("spec", "seeds_discrepancies.jsonl"),
+        _write(result, tmp_path / "out.json"),
+    )
+    assert res["relations_right"] == res["relations"]
+    assert res["false_alarms"] == 0
+
+
+def test_raqm_check_seeds_exits_1_with_33_vs_36_as_only_error():
+    out = subprocess.run(
+        [sys.executable, "-m", "checker.cli", "check", str(SEEDS), "--format", "json"],
+        capture_output=True, text=True, check=False,
+    )
+    assert out.returncode == 1, out.stderr
+    errors = [d for d in json.loads(out.stdout)["discrepancies"] if d["severity"] == "error"]
+    assert len(errors) == 1
+    assert sorted(c["value"] for c in errors[0]["claims"]) == [33.0, 36.0]
+    assert all(c["sentence"] and c["number_text"] in c["sentence"] for c in errors[0]["claims"])
+
+
+def test_seed_stories_keep_the_4_february_call_apart():
+    stories = check([SEEDS])["stories"]
+    assert stories["000_00ba633a53e46259.txt"] == stories["002_f5b8c9bc2459abb0.txt"]
+    assert stories["004_cfd70046b713ef0e.txt"] != stories["000_00ba633a53e46259.txt"]
+
+
+def _dev(tmp_path: Path) -> dict:
+    result = check([shared_path("corpus", "dev")], shared_path("corpus", "dev-manifest.jsonl"))
+    return score(
+        "checks",
+        shared_path("spec", "dev_claims.jsonl"),
+        shared_path("spec", "dev_discrepancies.jsonl"),
+        _write(result, tmp_path / "dev.json"),
+    )
+
+
+def test_development_set_does_not_regress(tmp_path):
+    """Floors measured on 2026-11-22 (recall 0.36, precision 0.31, silent 1.00): a change may only raise them."""
+    res = _dev(tmp_path)
+    assert res["conflict_recall"] >= 0.36
+    assert res["conflict_precision"] >= 0.30
+    assert res["silent_right"] >= 0.97
+
+
+@pytest.mark.xfail(reason="known gap: sums of parts across articles (15 vs 7 + 5), per-city figures "
+                          "(Cairo 15 of 21) and killed-and-injured totals are not yet compared", strict=True)
+def test_development_set_every_contradiction_caught(tmp_path):
+    res = _dev(tmp_path)
+    assert res["conflict_recall"] == 1.0 and res["false_alarms"] == 0
+
+
+def _clusters(tmp_path: Path) -> dict:
+    result = check([shared_path("corpus", "clusters")], shared_path("corpus", "clusters-manifest.jsonl"))
+    return score("checks", CLUSTERS / "claims.jsonl", CLUSTERS / "relations.jsonl", _write(result, tmp_path / "c.json"))
+
+
+def test_unseen_clusters_do_not_regress(tmp_path):
+    """12 events tuned on only through general rules; floors measured on 2026-11-22."""
+    res = _clusters(tmp_path)
+    assert res["conflict_recall"] >= 0.25
+    assert res["silent_right"] >= 0.97
+
+
+@pytest.mark.xfail(reason="known gap: target 85% recall / 85% precision on unseen events; "
+                          "measured 0.25 / 0.17 (predicate and source attribution noise)", strict=True)
+def test_unseen_clusters_meet_the_target(tmp_path):
+    res = _clusters(tmp_path)
+    assert res["conflict_recall"] >= 0.85 and res["conflict_precision"] >= 0.85
+
+
+def _claim(text: str, number: str, value: float, **extra) -> dict:
+    start = text.index(number)
+    return {"sentence": text, "sentence_start": 0, "start": start, "end": start + len(number), "value": value,
+            "qualifier": "exact", **extra}
+
+
+def test_context_words_leave_out_numbers_and_stop_words():
+    c = _claim("وأوضح المتحدث أنه تبين وفاة شخص وإصابة 7 آخرين في الحادث", "7", 7)
+    words = context_words(c)
+    assert "7" not in words and "في" not in words
+    assert {"اصاب", "اخر"} <= words
+
+
+def test_restated_figures_are_alike_and_list_items_less_so():
+    a = _claim("أسفر الحادث عن مصرع شخص وإصابة 9 آخرين من جنسيات مختلفة", "9", 9)
+    b = _claim("تبين وفاة شخص وإصابة 7 آخرين ونقلهم إلى المستشفى", "7", 7)
+    c = _claim("وبلغت واردات الطماطم 3248 كيلوغراما خلال الشهر", "3248", 3248)
+    assert similarity(a, b) > similarity(a, c)
+
+
+def test_a_total_is_the_sum_of_its_parts():
+    parts = [_claim(f"ضبط {v} كبسولة", str(v), v, sentence_start=i) for i, v in enumerate((87, 89, 5))]
+    total = _claim("ضبط 176 كبسولة", "176", 176)
+    found = sum_parts(total, parts)
+    assert found is not None and sorted(p["value"] for p in found) == [87, 89]
+    assert sum_parts(_claim("ضبط 170 كبسولة", "170", 170), parts) is None
