@@ -204,9 +204,15 @@ class ArticleReader:
             own = _first_after(preds[0], preds[1], n.end, after_end) if after_end > n.end else None
             # «سبع إصابات»، «21 حالة وفاة»: the counted noun itself says what happened.
             predicate = own[2] if own else _predicate(preds, n.start, after_end, s_start, s_end)
-            side = self._side(sides, n.start, after_end, si)
+            side = self._side(sides, n.start, n.end, si)
             c_start, c_end = self.sentences.clause(n.start, si)
             sc = _first_after(scope_starts, scopes, c_start, c_end)
+            if sc is None:
+                # «تمكنت خلال اليوم الأخير من (تحييد) 184»: a window said earlier in the sentence,
+                # with no other figure between it and this one.
+                sc = _nearest_before(scope_starts, scopes, max(s_start, n.start - 80), n.start)
+                if sc and _DIGIT.search(t, sc[1], n.start):
+                    sc = None
             if sc:
                 scope, scope_span = sc[2], (sc[0], sc[1])
             src = self.sentences.source(si)
@@ -272,6 +278,7 @@ class ArticleReader:
         )
 
 
+_DIGIT = re.compile(r"[0-9]")
 _TITLE_ECHO = ("رابط الخبر", "رابط المقال", "عنوان الخبر")
 
 
