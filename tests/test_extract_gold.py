@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from conftest import SEEDS, score, shared_path, write_jsonl
 
 import checker
