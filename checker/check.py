@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import defaultdict
 from datetime import datetime
 from typing import Any
@@ -11,7 +12,17 @@ import polars as pl
 
 from .align import cross_pairs, mark_leads, position, similarity, within_pairs
 from .article import Article
-from .compare import Claim, agree, describe_key, magnitude_slip, quantity_key, scope_class, show_value
+from .compare import (
+    COMPARABLE_KINDS,
+    PEOPLE_UNITS,
+    Claim,
+    agree,
+    describe_key,
+    magnitude_slip,
+    quantity_key,
+    scope_class,
+    show_value,
+)
 from .rules import Rule, Suites, load_suites
 from .stories import group_stories
 
@@ -151,23 +162,67 @@ def _place_rank(a: Claim, b: Claim) -> int:
     return 2 + (pa == "body") + (pb == "body")
 
 
+def candidate_claims(claims: pl.DataFrame, stories: dict[str, str]) -> pl.DataFrame:
+    """The comparable claims of every unit whose figures can disagree somewhere in a story.
+
+    A lazy pre-filter: a quantity whose claims' intervals all overlap (``max(low) <=
+    min(high)``) cannot yield a finding, so only the units of the other quantities go on to
+    the alignment, with every claim of those units (the figures under other verbs confirm).
+    """
+    keyed = (
+        claims.lazy()
+        .with_columns(
+            pl.col("doc_id").replace_strict(stories, default=None, return_dtype=pl.String).alias("story"),
+            pl.col("unit").replace(PEOPLE_UNITS).alias("_unit"),
+        )
+        .filter(
+            pl.col("kind").is_in(sorted(COMPARABLE_KINDS))
+            & pl.col("unit").is_not_null()
+            & ~((pl.col("kind") == "duration") & pl.col("predicate").is_null())
+            & (pl.col("value").is_not_null() | (pl.col("qualifier") == "vague"))
+        )
+    )
+    unit_keys = ["story", "kind", "_unit"]
+    open_keys = (
+        keyed.group_by([*unit_keys, "predicate"])
+        .agg(
+            pl.col("low").fill_null(-math.inf).max().alias("_lo"),
+            pl.col("high").fill_null(math.inf).min().alias("_hi"),
+            pl.len().alias("_n"),
+        )
+        .filter((pl.col("_n") > 1) & (pl.col("_lo") > pl.col("_hi")))
+        .select(unit_keys)
+        .unique()
+    )
+    return keyed.join(open_keys, on=unit_keys, how="semi").drop("_unit").collect()
+
+
+def _percent_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) -> list[dict[str, Any]]:
+    rule = suites.by_kind("percent_over_100")
+    if rule is None:
+        return []
+    over = claims.filter(
+        (pl.col("kind") == "percent") & (pl.col("value") > 100) & ~pl.col("predicate").is_in(["rose", "fell"])
+    )
+    findings = []
+    for c in over.to_dicts():
+        c["story"] = stories.get(c["doc_id"])
+        key = (c["story"], "percent", "percent", c["predicate"])
+        findings.append(_finding(rule, [c], key, {"value_a": show_value(c)}))
+    return findings
+
+
 def run_rules(claims: pl.DataFrame, stories: dict[str, str], suites: Suites | None = None) -> list[dict[str, Any]]:
     """Compare the claims of every story and return the findings, most serious first."""
     suites = suites or load_suites()
-    rows = claims.with_columns(pl.col("doc_id").replace_strict(stories, default=None).alias("story")).to_dicts()
+    findings = _percent_findings(claims, stories, suites)
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     by_unit: dict[tuple, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
-    findings: list[dict[str, Any]] = []
-    for c in rows:
+    for c in candidate_claims(claims, stories).to_dicts():
         key = quantity_key(c)
         if key is not None:
             groups[key].append(c)
             by_unit[key[:3]][c["doc_id"]].append(c)
-        if c["kind"] == "percent" and (c["value"] or 0) > 100 and c["predicate"] not in ("rose", "fell"):
-            rule = suites.by_kind("percent_over_100")
-            if rule:
-                findings.append(_finding(rule, [c], (c["story"], "percent", "percent", c["predicate"], c["side"]),
-                                         {"value_a": show_value(c)}))
 
     def tol_agree(a: Claim, b: Claim) -> bool:
         return agree(a, b, suites.tolerance)
