@@ -143,7 +143,7 @@ def _pair_findings(
             continue
         reported.add(pair_id)
         rule = suites.by_kind(kind, where)
-        if rule is None:
+        if rule is None or rule.waived([a["sentence"], b["sentence"]]):
             continue
         fields = _fields(a, b)
         if kind == "revision":

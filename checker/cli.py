@@ -143,6 +143,9 @@ def check(
     output: OutputOpt = None,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 on findings at or above this.")] = FailOn.error,
     workers: WorkersOpt = None,
+    rules: Annotated[
+        Path | None, typer.Option("--rules", help="A folder of rule-suite YAML files to use instead of the shipped ones.")
+    ] = None,
 ) -> None:
     """Find where outlets contradict each other, or an article contradicts itself, on a figure."""
     from . import findings_formats as ff
@@ -153,7 +156,9 @@ def check(
 
     skips = SkipLog()
     try:
-        suites = load_suites()
+        if rules is not None and not rules.is_dir():
+            fail(f"{rules}: not a folder of rule suites")
+        suites = load_suites(str(rules) if rules else None)
         result = run_check(paths, manifest, workers=workers, on_skip=skips, suites=suites)
     except (IngestError, DataError) as exc:
         fail(str(exc))

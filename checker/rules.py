@@ -7,6 +7,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from .compare import Tolerance
 from .resources import data_path
 from .yamlio import DataError, line_of, load_yaml
@@ -21,6 +23,7 @@ KINDS = {
     "percent_over_100",
 }
 SEVERITIES = ("error", "warning", "info")
+REGEX_TIMEOUT = 0.25
 REQUIRED = ("id", "kind", "severity", "message", "description")
 
 
@@ -36,6 +39,21 @@ class Rule:
     suite: str
     where: str | None = None
     examples: dict[str, list[Any]] = field(default_factory=dict)
+    unless: regex.Pattern[str] | None = None  # a finding is dropped when a quoted sentence matches
+
+    def waived(self, sentences: list[str]) -> bool:
+        """True when one of the quoted sentences matches the rule's ``unless`` pattern.
+
+        A user pattern that backtracks without end is stopped after ``REGEX_TIMEOUT`` seconds
+        and reported as a data error naming the rule.
+        """
+        if self.unless is None:
+            return False
+        try:
+            return any(self.unless.search(s or "", timeout=REGEX_TIMEOUT) for s in sentences)
+        except TimeoutError:
+            raise DataError(f"rule {self.id}: its `unless` pattern ran for more than {REGEX_TIMEOUT} s "
+                            "(catastrophic backtracking?); simplify it") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +93,15 @@ def _rule(path: Path, suite: str, entry: Any, line: int) -> Rule:
     examples = entry.get("examples") or {}
     if not isinstance(examples, dict) or not set(examples) <= {"fail", "pass"}:
         raise DataError(f"{path}:{line_of(entry, 'examples')}: examples take `fail:` and `pass:` lists")
+    unless = None
+    if entry.get("unless"):
+        try:
+            unless = regex.compile(str(entry["unless"]))
+        except regex.error as exc:
+            where = f"{path}:{line_of(entry, 'unless')}"
+            raise DataError(f"{where}: rule {entry['id']}: bad `unless` pattern ({exc})") from None
     return Rule(str(entry["id"]), entry["kind"], entry["severity"], str(entry["message"]),
-                " ".join(str(entry["description"]).split()), suite, entry.get("where"), examples)
+                " ".join(str(entry["description"]).split()), suite, entry.get("where"), examples, unless)
 
 
 def load_suite_file(path: Path) -> tuple[list[Rule], Tolerance | None, dict[str, Any]]:
