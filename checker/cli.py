@@ -144,7 +144,7 @@ def check(
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 on findings at or above this.")] = FailOn.error,
     workers: WorkersOpt = None,
     rules: Annotated[
-        Path | None, typer.Option("--rules", help="A folder of rule-suite YAML files to use instead of the shipped ones.")
+        Path | None, typer.Option("--rules", help="A folder of rule-suite YAML files to use instead of ours.")
     ] = None,
 ) -> None:
     """Find where outlets contradict each other, or an article contradicts itself, on a figure."""

@@ -21,6 +21,13 @@ def _suites_copy(tmp_path):
     return folder
 
 
+def _with_unless(folder, pattern: str) -> None:
+    path = folder / "cross_outlet.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = "    kind: value_conflict\n"
+    path.write_text(text.replace(line, f"{line}    unless: '{pattern}'\n", 1), encoding="utf-8")
+
+
 def _check(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "checker.cli", "check", *args], capture_output=True, text=True,
                           check=False)
@@ -38,22 +45,16 @@ def test_malformed_rule_file_names_path_and_line_and_exits_2(tmp_path):
 
 def test_a_rule_can_be_waived_by_a_pattern(tmp_path):
     folder = _suites_copy(tmp_path)
-    path = folder / "cross_outlet.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("    kind: value_conflict\n", "    kind: value_conflict\n    unless: 'التفسير الروسي'\n", 1),
-                    encoding="utf-8")
+    _with_unless(folder, "التفسير الروسي")
     assert _check(str(SEEDS)).returncode == 1
     assert _check(str(SEEDS), "--rules", str(folder)).returncode == 0
 
 
 def test_a_runaway_user_pattern_is_stopped(tmp_path):
     folder = _suites_copy(tmp_path)
-    path = folder / "cross_outlet.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("    kind: value_conflict\n", "    kind: value_conflict\n    unless: '(\\w|\\w\\w)*(?<=\\w{3})\\d'\n", 1),
-                    encoding="utf-8")
+    _with_unless(folder, r"(\w|\w\w)*(?<=\w{3})\d")
     rule = load_suites(str(folder)).get("cross_outlet.value_conflict")
     t0 = time.perf_counter()
-    with pytest.raises(DataError, match="cross_outlet.value_conflict"):
+    with pytest.raises(DataError, match=r"cross_outlet\.value_conflict"):
         rule.waived(["كلمة" * 20])
     assert time.perf_counter() - t0 < 5
