@@ -190,8 +190,8 @@ def cross_pairs(
 def _part_of(c: Claim, own: list[Claim], story: list[Claim], agree: Agree) -> Claim | None:
     """The total ``c`` is a part of: a figure of the story equal to ``c`` plus other figures of its article."""
     value = _exact(c)
-    if value is None:
-        return None
+    if value is None or c.get("_main"):
+        return None  # an article's headline or lead figure is what it reports, not a part
     for total in story:
         if total is c or _exact(total) is None or total["value"] <= value:
             continue

@@ -165,9 +165,9 @@ def _place_rank(a: Claim, b: Claim) -> int:
 def candidate_claims(claims: pl.DataFrame, stories: dict[str, str]) -> pl.DataFrame:
     """The comparable claims of every unit whose figures can disagree somewhere in a story.
 
-    A lazy pre-filter: a quantity whose claims' intervals all overlap (``max(low) <=
-    min(high)``) cannot yield a finding, so only the units of the other quantities go on to
-    the alignment, with every claim of those units (the figures under other verbs confirm).
+    A lazy pre-filter: a unit whose claims' intervals all overlap (``max(low) <= min(high)``)
+    and hold no thousand-fold slip cannot yield a finding, so only the other units go on to
+    the alignment, with every claim (the figures under other verbs confirm or slip).
     """
     keyed = (
         claims.lazy()
@@ -184,13 +184,17 @@ def candidate_claims(claims: pl.DataFrame, stories: dict[str, str]) -> pl.DataFr
     )
     unit_keys = ["story", "kind", "_unit"]
     open_keys = (
-        keyed.group_by([*unit_keys, "predicate"])
+        keyed.group_by(unit_keys)
         .agg(
             pl.col("low").fill_null(-math.inf).max().alias("_lo"),
             pl.col("high").fill_null(math.inf).min().alias("_hi"),
+            pl.col("value").abs().max().alias("_vmax"),
+            pl.col("value").abs().min().alias("_vmin"),
             pl.len().alias("_n"),
         )
-        .filter((pl.col("_n") > 1) & (pl.col("_lo") > pl.col("_hi")))
+        # Some pair can disagree, or one figure is a thousand times another (a slip hides
+        # inside an agreeing «more than 33» against 33,000).
+        .filter((pl.col("_n") > 1) & ((pl.col("_lo") > pl.col("_hi")) | (pl.col("_vmax") >= 999 * pl.col("_vmin"))))
         .select(unit_keys)
         .unique()
     )
@@ -202,7 +206,9 @@ def _percent_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Sui
     if rule is None:
         return []
     over = claims.filter(
-        (pl.col("kind") == "percent") & (pl.col("value") > 100) & ~pl.col("predicate").is_in(["rose", "fell"])
+        (pl.col("kind") == "percent")
+        & (pl.col("value") > 100)
+        & ~pl.col("predicate").is_in(["rose", "fell"]).fill_null(False)
     )
     findings = []
     for c in over.to_dicts():
