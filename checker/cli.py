@@ -142,6 +142,16 @@ def check(
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
     output: OutputOpt = None,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 on findings at or above this.")] = FailOn.error,
+    html: Annotated[Path | None, typer.Option("--html", help="Also write the HTML discrepancy report here.")] = None,
+    validate: Annotated[
+        bool, typer.Option("--validate", help="Check the claims table against its contract (great-expectations).")
+    ] = False,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="Report only the findings this baseline file does not record.")
+    ] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option("--write-baseline", help="Record the current findings in this file and exit 0.")
+    ] = None,
     workers: WorkersOpt = None,
     rules: Annotated[
         Path | None, typer.Option("--rules", help="A folder of rule-suite YAML files to use instead of ours.")
@@ -149,17 +159,39 @@ def check(
 ) -> None:
     """Find where outlets contradict each other, or an article contradicts itself, on a figure."""
     from . import findings_formats as ff
-    from .check import check as run_check
+    from .api import read
+    from .check import check_articles, summary
     from .ingest import IngestError
     from .rules import load_suites
     from .yamlio import DataError
 
     skips = SkipLog()
+    validation = None
     try:
         if rules is not None and not rules.is_dir():
             fail(f"{rules}: not a folder of rule suites")
         suites = load_suites(str(rules) if rules else None)
-        result = run_check(paths, manifest, workers=workers, on_skip=skips, suites=suites)
+        articles = read(paths, manifest, on_skip=skips)
+        result = check_articles(articles, workers=workers, suites=suites)
+        if validate:
+            from .cli_tools import validation_text
+            from .validate import validate_claims
+
+            validation = validate_claims(result["claims"], {a.doc_id: a.text for a in articles})
+            typer.echo(validation_text(validation), err=True, nl=False)
+        if write_baseline is not None:
+            from .baseline import write_baseline as record
+
+            count = record(result["discrepancies"], write_baseline)
+            typer.echo(f"raqm: {count} finding(s) recorded in {write_baseline}", err=True)
+            raise typer.Exit(code=2 if skips.count else 0)
+        if baseline is not None:
+            from .baseline import apply_baseline, load_baseline
+
+            new, suppressed = apply_baseline(result["discrepancies"], load_baseline(baseline))
+            counts = summary(new, result["claims"], result["stories"])
+            result = {**result, "discrepancies": new, "suppressed": suppressed,
+                      "summary": {**counts, "suppressed": len(suppressed)}}
     except (IngestError, DataError) as exc:
         fail(str(exc))
     if fmt is CheckFormat.json:
@@ -171,11 +203,18 @@ def check(
     else:
         text = ff.as_text(result)
     emit(text.encode("utf-8"), output)
+    if html is not None:
+        from .report import write_html
+
+        try:
+            write_html(result, html, validation=validation)
+        except OSError as exc:
+            fail(f"{html}: cannot write ({exc.strerror or exc})")
     if skips.count:
         typer.echo(f"raqm: {skips.count} input(s) skipped", err=True)
         raise typer.Exit(code=2)
     levels = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[fail_on.value]
-    if any(f["severity"] in levels for f in result["discrepancies"]):
+    if any(f["severity"] in levels for f in result["discrepancies"]) or (validation and not validation["success"]):
         raise typer.Exit(code=1)
 
 
