@@ -128,6 +128,15 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
+_CONSTRUCT_DUALS = frozenset({"الفا", "مليونا", "مليارا"})
+
+
+def _noun_follows(g: Grammar, text: str, end: int) -> bool:
+    """True when a counted noun follows directly (not through من): ألفا شخص, not ألفا من الزوار."""
+    m = g.unit_after.match(text, end)
+    return bool(m) and not m.group("min")
+
+
 def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
                published_at: str | None, times: dict) -> int:
     """Read a word candidate: a spelled-out number, a vague word, an ordinal or a dual noun."""
@@ -156,6 +165,8 @@ def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
             if compound:
                 found.append(compound)
                 return compound.end
+            if single and word in _CONSTRUCT_DUALS and _noun_follows(g, text, end):
+                value *= 2  # «ألفا شخص»: the dual in construct (ألفان) lost its ن before a noun
             num = Numeral(start, end, value, "words", scaled=any(r.startswith("scale") for r in terms))
             found.append(num)
             return end
