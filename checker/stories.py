@@ -8,18 +8,24 @@ each article's most distinctive words, so large archives are never compared all-
 
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
+import re
+from collections import Counter
 from datetime import date
+from functools import lru_cache
 
-import regex
+import polars as pl
 
-from .normalize import fold
-
-_WORD = regex.compile(r"[\p{Arabic}]{3,}|[0-9]{2,}")
-_CLITIC = regex.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل)(?=\p{Arabic}{3,})")
-_STOP = set(
-    fold(w).text
+# Story terms need no offsets: a translate table folds and strips marks far faster than
+# the offset-keeping fold of the extractor.
+_FOLD = str.maketrans(
+    {**{c: None for c in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640"},
+     "أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه",
+     **{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
+)
+_TOKEN = re.compile(r"[\u0621-\u0652\u0670\u0640]{3,}|[0-9\u0660-\u0669\u06f0-\u06f9]{2,}")
+_CLITIC = re.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل)(?=[\u0621-\u064a]{3,}$)")
+_STOP = frozenset(
+    w.translate(_FOLD)
     for w in (
         "في من على إلى الى عن أن إن ان التي الذي الذين هذا هذه ذلك تلك كان كانت وقد قد لم لن "
         "مع بين بعد قبل عند حيث كما أو او ثم حتى منذ خلال أمس اليوم وقال قال وأضاف أضاف "
@@ -29,13 +35,22 @@ _STOP = set(
 )
 
 
+@lru_cache(maxsize=1 << 20)
+def _term(token: str) -> str | None:
+    """A word as a story term: folded, its clitics off; None for stop words and short words."""
+    word = token.translate(_FOLD)
+    if word in _STOP:
+        return None
+    word = _CLITIC.sub("", word)
+    return word if len(word) >= 2 and word not in _STOP else None
+
+
 def _terms(text: str) -> Counter[str]:
-    folded = fold(text).text
     out: Counter[str] = Counter()
-    for m in _WORD.finditer(folded):
-        w = _CLITIC.sub("", m.group())
-        if w not in _STOP:
-            out[w] += 1
+    for token, count in Counter(_TOKEN.findall(text)).items():
+        term = _term(token)
+        if term:
+            out[term] += count
     return out
 
 
@@ -62,33 +77,21 @@ def group_stories(
     ``soldier/killed/turkey``): two articles that count the same thing are more likely one
     story than two that merely share words, and each shared *event* quantity (one with a
     predicate and a side, ``soldier/killed/turkey``) adds ``shared_fact_bonus`` to their
-    similarity. Story ids are ``S1``, ``S2`` … in order of
-    each story's first article.
+    similarity. Story ids are ``S1``, ``S2`` … in order of each story's first article.
     """
     n = len(docs)
-    tfs = [_terms(text) for _, text, _ in docs]
-    for (doc_id, _, _), tf in zip(docs, tfs, strict=True):
+    doc_col: list[int] = []
+    term_col: list[str] = []
+    tf_col: list[int] = []
+    for i, (doc_id, text, _) in enumerate(docs):
+        tf = _terms(text)
         for key in set((quantities or {}).get(doc_id, ())):
             tf["#" + key] += quantity_weight
-    df: Counter[str] = Counter()
-    for tf in tfs:
-        df.update(tf.keys())
-    vectors: list[dict[str, float]] = []
-    for tf in tfs:
-        # Words of one article only cannot make two articles alike: leave them out.
-        vec = {w: (1 + math.log(c)) * math.log((1 + n) / df[w]) for w, c in tf.items() if df[w] > 1}
-        top = dict(sorted(vec.items(), key=lambda kv: -kv[1])[:top_terms])
-        norm = math.sqrt(sum(v * v for v in top.values())) or 1.0
-        vectors.append({w: v / norm for w, v in top.items()})
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, vec in enumerate(vectors):
-        for w in vec:
-            index[w].append(i)
+        doc_col.extend([i] * len(tf))
+        term_col.extend(tf.keys())
+        tf_col.extend(tf.values())
     days = [_day(p) for _, _, p in docs]
-    facts = [
-        {k for k in (quantities or {}).get(doc_id, ()) if "/None" not in k}
-        for doc_id, _, _ in docs
-    ]
+    facts = [{k for k in (quantities or {}).get(doc_id, ()) if "/None" not in k} for doc_id, _, _ in docs]
     parent = list(range(n))
 
     def find(i: int) -> int:
@@ -97,20 +100,20 @@ def group_stories(
             i = parent[i]
         return i
 
-    cap = max(50, int(0.02 * n))
-    for i, vec in enumerate(vectors):
-        candidates: set[int] = set()
-        for w in vec:
-            posting = index[w]
-            if len(posting) <= cap:
-                candidates.update(j for j in posting if j > i)
-        for j in candidates:
-            if days[i] and days[j] and abs((days[i] - days[j]).days) > max_days:
-                continue
-            sim = sum(v * vectors[j].get(w, 0.0) for w, v in vec.items())
-            sim += min(max_bonus, shared_fact_bonus * len(facts[i] & facts[j]))
-            if sim >= threshold:
-                parent[find(i)] = find(j)
+    ordinals = [d.toordinal() if d else None for d in days]
+    pairs = (
+        _similar_pairs(doc_col, term_col, tf_col, n, top_terms)
+        .filter(pl.col("sim") + max_bonus >= threshold)
+        .with_columns(
+            pl.col("doc").replace_strict(range(n), ordinals, return_dtype=pl.Int32).alias("day"),
+            pl.col("doc_b").replace_strict(range(n), ordinals, return_dtype=pl.Int32).alias("day_b"),
+        )
+        .filter(((pl.col("day") - pl.col("day_b")).abs() <= max_days).fill_null(True))
+    )
+    for i, j, sim in pairs.select("doc", "doc_b", "sim").iter_rows():
+        sim += min(max_bonus, shared_fact_bonus * len(facts[i] & facts[j]))
+        if sim >= threshold:
+            parent[find(i)] = find(j)
     names: dict[int, str] = {}
     out: dict[str, str] = {}
     for i, (doc_id, _, _) in enumerate(docs):
@@ -118,3 +121,33 @@ def group_stories(
         names.setdefault(root, f"S{len(names) + 1}")
         out[doc_id] = names[root]
     return out
+
+
+def _similar_pairs(doc_col: list[int], term_col: list[str], tf_col: list[int], n: int, top_terms: int) -> pl.DataFrame:
+    """Cosine similarity of every pair of articles that share a distinctive word (tf-idf, top terms).
+
+    Words of one article only cannot make two articles alike and are left out; so are words
+    in more than ``max(50, 0.5 %)`` of the articles (too common to tell stories apart). The
+    pairs come from a self-join on the words: never all-to-all.
+    """
+    cap = max(50, int(0.005 * n))
+    frame = pl.DataFrame({"doc": doc_col, "term": term_col, "tf": tf_col},
+                         schema={"doc": pl.Int32, "term": pl.String, "tf": pl.Int32})
+    vectors = (
+        frame.lazy()
+        .with_columns(pl.len().over("term").alias("df"))
+        .filter(pl.col("df") > 1)
+        .with_columns(((1 + pl.col("tf").log()) * ((1 + n) / pl.col("df")).log()).alias("w"))
+        .filter(pl.col("w").rank("ordinal", descending=True).over("doc") <= top_terms)
+        .with_columns((pl.col("w") / (pl.col("w") ** 2).sum().sqrt().over("doc")).alias("w"))
+        .filter(pl.col("df") <= cap)
+        .select("doc", "term", "w")
+    )
+    return (
+        vectors.join(vectors, on="term", suffix="_b")
+        .filter(pl.col("doc") < pl.col("doc_b"))
+        .group_by("doc", "doc_b")
+        .agg((pl.col("w") * pl.col("w_b")).sum().alias("sim"))
+        .sort("doc", "doc_b")
+        .collect()
+    )
