@@ -44,11 +44,14 @@ WINDOW_BEFORE = 7
 WINDOW_AFTER = 5
 
 
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
+@lru_cache(maxsize=1 << 18)
+def _stem(word: str) -> str | None:
+    """A word's light stem for context matching, or None for a stop word."""
     w = fold(word).text
-    w = _PREFIX.sub("", w)
-    return _SUFFIX.sub("", w)
+    if w in _STOP:
+        return None
+    stem = _SUFFIX.sub("", _PREFIX.sub("", w))
+    return stem if len(stem) >= 2 and stem not in _STOP else None
 
 
 def context_words(c: Claim) -> frozenset[str]:
@@ -57,17 +60,16 @@ def context_words(c: Claim) -> frozenset[str]:
     end = offset + (c["end"] - c["start"])
     before = [m.group() for m in _TOKEN.finditer(sentence, 0, max(0, offset))][-WINDOW_BEFORE:]
     after = [m.group() for m in _TOKEN.finditer(sentence, min(len(sentence), end))][:WINDOW_AFTER]
-    words = set()
-    for w in before + after:
-        s = _stem(w)
-        if len(s) >= 2 and s not in _STOP and fold(w).text not in _STOP:
-            words.add(s)
-    return frozenset(words)
+    return frozenset(s for s in map(_stem, before + after) if s)
 
 
 def similarity(a: Claim, b: Claim) -> float:
     """How alike the words around two claims are (Jaccard overlap of their context words, 0–1)."""
-    wa, wb = a.setdefault("_ctx", context_words(a)), b.setdefault("_ctx", context_words(b))
+    if "_ctx" not in a:
+        a["_ctx"] = context_words(a)
+    if "_ctx" not in b:
+        b["_ctx"] = context_words(b)
+    wa, wb = a["_ctx"], b["_ctx"]
     if not wa or not wb:
         return 0.0
     return len(wa & wb) / len(wa | wb)
@@ -163,7 +165,7 @@ def cross_pairs(
     for da in docs:
         own = by_doc[da]
         for a in own:
-            if _part_of(a, own, story_totals, agree) is not None:
+            if _part_of(a, own, story_totals, agree):
                 continue
             for db in docs:
                 if db == da:
@@ -177,7 +179,7 @@ def cross_pairs(
                 for b in others:
                     b["_confirmed"] = any(agree(b, x) and x["qualifier"] in ("exact", "about") for x in own)
                 b = counterpart(a, others, min_similarity)
-                if b is None or _part_of(b, others, story_totals, agree) is not None:
+                if b is None or _part_of(b, by_doc[db], story_totals, agree):
                     continue
                 key = tuple(sorted((a["claim_id"], b["claim_id"])))
                 if key in seen:
@@ -187,18 +189,27 @@ def cross_pairs(
     return out
 
 
-def _part_of(c: Claim, own: list[Claim], story: list[Claim], agree: Agree) -> Claim | None:
-    """The total ``c`` is a part of: a figure of the story equal to ``c`` plus other figures of its article."""
+def _part_of(c: Claim, own: list[Claim], story: list[Claim], agree: Agree) -> bool:
+    """True when ``c`` is one of the figures of its article that add up to a headline or lead figure of the story."""
     value = _exact(c)
     if value is None or c.get("_main"):
-        return None  # an article's headline or lead figure is what it reports, not a part
-    for total in story:
-        if total is c or _exact(total) is None or total["value"] <= value:
-            continue
-        parts = sum_parts(total, own)
-        if parts and any(p is c for p in parts):
-            return total
-    return None
+        return False  # an article's headline or lead figure is what it reports, not a part
+    return id(c) in _parts_in(own, story)
+
+
+def _parts_in(own: list[Claim], story: list[Claim]) -> set[int]:
+    """The ids of the figures of one article that add up to a main figure of the story (cached)."""
+    cache = own[0].get("_parts") if own else None
+    if cache is not None:
+        return cache
+    found: set[int] = set()
+    totals = {t["value"]: t for t in story if t.get("_main") and _exact(t) is not None}
+    for total in totals.values():
+        for p in sum_parts(total, own) or ():
+            found.add(id(p))
+    for c in own:
+        c["_parts"] = found
+    return found
 
 
 def _same_value(a: Claim, b: Claim) -> bool:

@@ -71,9 +71,17 @@ def interval(c: Claim, tol: Tolerance) -> tuple[float, float]:
     return lo, hi
 
 
+def _interval_of(c: Claim, tol: Tolerance) -> tuple[float, float]:
+    """:func:`interval`, remembered on the claim (a claim is compared with many others)."""
+    cached = c.get("_interval")
+    if cached is None or cached[0] is not tol:
+        cached = c["_interval"] = (tol, interval(c, tol))
+    return cached[1]
+
+
 def agree(a: Claim, b: Claim, tol: Tolerance) -> bool:
     """True when two claims of one quantity can both be right."""
-    (alo, ahi), (blo, bhi) = interval(a, tol), interval(b, tol)
+    (alo, ahi), (blo, bhi) = _interval_of(a, tol), _interval_of(b, tol)
     if a["qualifier"] == b["qualifier"] == "exact":
         va, vb = a["value"], b["value"]
         # A whole number against one with a fraction: the wire copy may drop "and a half".
