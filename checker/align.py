@@ -230,9 +230,12 @@ def within_pairs(
     body = sorted((c for c in members if not c.get("in_title")), key=lambda c: c["start"])
     if title and (body or unit_body):
         for t in title:
-            # The body's figures of this quantity; failing those, of this unit under any verb.
-            told = [b for b in body if same_side(t, b)] or [b for b in unit_body if same_side(t, b)]
+            told = [b for b in body if same_side(t, b)]
             if not told:
+                # The body never says this quantity with this verb: only a slip can be told.
+                slip = next((b for b in unit_body if same_side(t, b) and magnitude_slip(t, b)), None)
+                if slip is not None:
+                    out.append((t, slip, "headline"))
                 continue
             if not t.get("_event") and not any(similarity(t, b) >= min_similarity for b in body):
                 continue  # a statistic in the headline that the body does not restate

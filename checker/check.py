@@ -77,6 +77,18 @@ def _fields(a: Claim, b: Claim) -> dict[str, str]:
     }
 
 
+def _named(source: str | None) -> bool:
+    """True for a source that names someone (a minister, a ministry), not «the authorities» or «sources»."""
+    if not source:
+        return False
+    from .lexicon import load_lexicon
+    from .normalize import fold_word
+
+    folded = fold_word(source)
+    generic = load_lexicon().generic_sources
+    return folded not in generic and not any(folded.startswith(g + " ") for g in generic)
+
+
 def _classify(a: Claim, b: Claim, suites: Suites) -> tuple[str, str | None] | None:
     """Name what two claims of one quantity are: a conflict, a scope difference, a revision …"""
     same_doc = a["doc_id"] == b["doc_id"]
@@ -89,7 +101,7 @@ def _classify(a: Claim, b: Claim, suites: Suites) -> tuple[str, str | None] | No
         if "daily" in (sa, sb):
             return None  # a daily figure is a rate, not the total: a different quantity
         return "different_scope", None
-    if a["source"] and b["source"] and a["source"] != b["source"]:
+    if _named(a["source"]) and _named(b["source"]) and a["source"] != b["source"]:
         if not same_doc:
             return "sourced_disagreement", None
         return None  # two sources quoted side by side in one article: reported, not asserted

@@ -202,6 +202,10 @@ class ArticleReader:
         if kind not in _NO_CONTEXT:
             preds, sides, (scope_starts, scopes) = self.context_of(si)
             own = _first_after(preds[0], preds[1], n.end, after_end) if after_end > n.end else None
+            if own is None and after_end > n.end:
+                nxt = _first_after(preds[0], preds[1], after_end, after_end + 14)
+                if nxt and not _CLAUSE_BREAK.search(t, after_end, nxt[0] + 1):
+                    own = nxt  # «ثلاث حالات إصابتهم خطيرة»: said right after the counted noun
             # «سبع إصابات»، «21 حالة وفاة»: the counted noun itself says what happened.
             predicate = own[2] if own else _predicate(preds, n.start, after_end, s_start, s_end)
             side = self._side(sides, n.start, n.end, si)
@@ -279,6 +283,7 @@ class ArticleReader:
 
 
 _DIGIT = re.compile(r"[0-9]")
+_CLAUSE_BREAK = re.compile(r"[،,.؛:()\"«»]|\sو")
 _TITLE_ECHO = ("رابط الخبر", "رابط المقال", "عنوان الخبر")
 
 

@@ -111,6 +111,7 @@ class Lexicon:
     attribution_preps: set[str] = field(default_factory=set)
     continuation_verbs: set[str] = field(default_factory=set)
     source_stops: set[str] = field(default_factory=set)
+    generic_sources: set[str] = field(default_factory=set)
     months: dict[str, int] = field(default_factory=dict)
     hijri_months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
@@ -279,4 +280,5 @@ def load_lexicon(root: str | None = None) -> Lexicon:
     lex.attribution_preps = set(_fold_all(attribution["prepositions"]))
     lex.continuation_verbs = set(_fold_all(attribution["continuation"]))
     lex.source_stops = set(_fold_all(attribution["stops"]))
+    lex.generic_sources = set(_fold_all(attribution.get("generic") or []))
     return lex

@@ -64,7 +64,7 @@ def _dev(tmp_path: Path) -> dict:
 
 
 def test_development_set_does_not_regress(tmp_path):
-    """Floors measured on 2026-11-22 (recall 0.36, precision 0.29, silent 1.00): a change may only raise them."""
+    """Floors measured on 2026-11-22 (recall 0.36, precision 0.31, silent 1.00): a change may only raise them."""
     res = _dev(tmp_path)
     assert res["conflict_recall"] >= 0.36
     assert res["conflict_precision"] >= 0.28
@@ -86,12 +86,13 @@ def _clusters(tmp_path: Path) -> dict:
 def test_unseen_clusters_do_not_regress(tmp_path):
     """12 events tuned on only through general rules; floors measured on 2026-11-22."""
     res = _clusters(tmp_path)
-    assert res["conflict_recall"] >= 0.25
+    assert res["conflict_recall"] >= 0.41
+    assert res["conflict_precision"] >= 0.24
     assert res["silent_right"] >= 0.97
 
 
 @pytest.mark.xfail(reason="known gap: target 85% recall / 85% precision on unseen events; "
-                          "measured 0.25 / 0.14 (predicate and source attribution noise)", strict=True)
+                          "measured 0.42 / 0.25 (predicate and source attribution noise)", strict=True)
 def test_unseen_clusters_meet_the_target(tmp_path):
     res = _clusters(tmp_path)
     assert res["conflict_recall"] >= 0.85 and res["conflict_precision"] >= 0.85

@@ -1,0 +1,44 @@
+"""What a claim counts, what happened to it and whose it is, on the constructions real articles use."""
+
+from __future__ import annotations
+
+import pytest
+
+import checker
+
+
+def _first(text: str, number: str) -> dict:
+    claims = checker.extract_text(text)
+    return next(r for r in claims.iter_rows(named=True) if r["number_text"] == number)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit", "predicate"),
+    [
+        ("قتل 5 أشخاص وأصيب 7 آخرون", "5", "person", "killed"),
+        ("لقي أربعة أشخاص مصرعهم وأصيب خمسة آخرون", "أربعة", "person", "killed"),
+        ("وقوع ٤ وفيات وثلاث حالات إصابتهم خطيرة", "ثلاث", "case", "injured"),
+        ("وتبين ان بالموقع سبع إصابات وحالة وفاة", "سبع", "case", "injured"),
+        ("وفاة 21 حالة من كبار السن وإصابة 66 شخصاً", "66", "person", "injured"),
+        ("جازان : وفاة 4 وإصابة 3 من عائلة واحدة في حادث", "3", "person", "injured"),
+    ],
+)
+def test_unit_and_predicate(text, number, unit, predicate):
+    row = _first(text, number)
+    assert (row["unit"], row["predicate"]) == (unit, predicate)
+
+
+def test_side_is_read_from_the_number_on():
+    row = _first("وذكر أكار أنه تم تحييد أكثر من 300 من عناصر النظام السوري", "300")
+    assert row["side"] == "syria_government"
+
+
+def test_a_footer_repeating_the_headline_counts_as_headline():
+    text = "إخلاء 25 شخصاً إثر حريق\n\nتم إخلاء 35 شخصا.\n\nرابط الخبر بصحيفة الوئام: إخلاء 25 شخصاً إثر حريق"
+    claims = checker.extract_text(text)
+    assert claims["in_title"].to_list() == [True, False, True]
+
+
+def test_a_reporting_verb_must_end_at_a_word_boundary():
+    row = _first("وأوضحت الوزارة أن المشروع بتكلفتها 310 ملايين ريال", "310 ملايين")
+    assert row["source"] is None or not row["source"].startswith(("ه", "ها"))
