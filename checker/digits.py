@@ -135,10 +135,16 @@ def read_digits(g: Grammar, text: str, m: re.Match[str], found: list[Numeral],
         num.scaled = True
         num.decimals = max(0, decimals - len(str(int(scale))) + 1)
         rest = _SCALE_REST.match(text, num.end)
-        if rest and not sc.group("frac") and decimals == 0 and int(rest.group(1)) < scale:
-            num.value += int(rest.group(1))  # «33 ألفا و288 زجاجة»: 33,288
-            num.end = rest.end()
-            num.decimals = 0
+        if rest and not sc.group("frac") and decimals == 0:
+            part, part_end = float(rest.group(1)), rest.end()
+            sc2 = g.scale_after.match(text, part_end)
+            if sc2 and not sc2.group("frac"):
+                part *= lex.number_words[sc2.group("w")][0][1]  # «362 مليونا و796 ألف»
+                part_end = sc2.end()
+            if part < scale:
+                num.value += part  # «33 ألفا و288 زجاجة»: 33,288
+                num.end = part_end
+                num.decimals = 0
     # Ordinal with the article glued to digits (البطولة الـ13) unless a counted noun follows.
     if before.endswith("ال") and not num.scaled and not g.unit_after.match(text, num.end):
         prev = _NOUN_AL_BEFORE.search(before)
