@@ -168,9 +168,9 @@ def cross_pairs(
             if _part_of(a, own, story_totals, agree):
                 continue
             for db in docs:
-                if db == da:
-                    continue
                 others = by_doc[db]
+                if db == da or others[0]["outlet"] == a["outlet"]:
+                    continue  # one outlet's articles: its own follow-ups and recurring reports
                 others = [b for b in others if same_side(a, b)]
                 if not others or any(agree(a, b) for b in others):
                     continue

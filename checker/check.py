@@ -31,13 +31,18 @@ EVIDENCE = ("claim_id", "doc_id", "start", "end", "number_text", "value", "low",
             "column", "in_title", "scope")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 REVISION_HOURS = 6
+STORY_PREDICATES = frozenset({"killed", "injured", "neutralized", "arrested", "displaced", "evacuated", "missing",
+                              "hospitalized", "destroyed", "seized", "infected"})
 
 
 def assign_stories(claims: pl.DataFrame, articles: list[Article]) -> dict[str, str]:
     """Group the articles into stories (doc_id -> story id), using their words and quantities."""
     quantities: dict[str, list[str]] = defaultdict(list)
+    # The tolls of an event (people killed, injured, arrested …) tie articles to one event;
+    # a "riyal rose" or "percent fell" is in every market report.
     useful = claims.filter(pl.col("unit").is_not_null() & pl.col("qualifier").ne("vague")
-                           & pl.col("kind").is_in(["count", "money", "measure"]))
+                           & pl.col("kind").is_in(["count", "measure"])
+                           & pl.col("predicate").is_in(sorted(STORY_PREDICATES)))
     for doc_id, unit, predicate, side in useful.select("doc_id", "unit", "predicate", "side").iter_rows():
         quantities[doc_id].append(f"{unit}/{predicate}/{side}")
     return group_stories([(a.doc_id, a.text, a.published_at) for a in articles], quantities)

@@ -70,6 +70,8 @@ def group_stories(
     quantity_weight: int = 4,
     shared_fact_bonus: float = 0.1,
     max_bonus: float = 0.2,
+    max_size: int = 20,
+    strong: float = 0.45,
 ) -> dict[str, str]:
     """Return doc_id -> story id for ``(doc_id, text, published_at)`` triples.
 
@@ -110,10 +112,22 @@ def group_stories(
         )
         .filter(((pl.col("day") - pl.col("day_b")).abs() <= max_days).fill_null(True))
     )
+    size = [1] * n
+    scored = []
     for i, j, sim in pairs.select("doc", "doc_b", "sim").iter_rows():
         sim += min(max_bonus, shared_fact_bonus * len(facts[i] & facts[j]))
         if sim >= threshold:
-            parent[find(i)] = find(j)
+            scored.append((-sim, i, j))
+    # Most alike pairs first; a story past ``max_size`` articles grows only through strong
+    # links, so that chains of loosely alike reports (market days, weather) stay apart.
+    for neg_sim, i, j in sorted(scored):
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        if size[ri] + size[rj] > max_size and -neg_sim < strong:
+            continue
+        parent[ri] = rj
+        size[rj] += size[ri]
     names: dict[int, str] = {}
     out: dict[str, str] = {}
     for i, (doc_id, _, _) in enumerate(docs):
