@@ -120,7 +120,7 @@ class ArticleReader:
         self.c: Context = context()
         t = self.folded.text
         self.sentences = Sentences(t, self.c.attribution)
-        self.title_end = t.find("\n") if "\n" in t else len(t)
+        self.title_end = _title_end(t, article)
         self._context: dict[int, tuple[Spans, Spans, Spans]] = {}
 
     def context_of(self, index: int) -> tuple[Spans, Spans, Spans]:
@@ -283,6 +283,23 @@ class ArticleReader:
 
 
 _DIGIT = re.compile(r"[0-9]")
+MAX_TITLE = 250
+
+
+def _title_end(text: str, article: Article) -> int:
+    """Where the headline line ends, or 0 when the text does not open with one.
+
+    A file's first line is its headline when it is short; a JSONL record whose ``title``
+    field is given carries the headline there, and its text opens with the body.
+    """
+    end = text.find("\n")
+    if end < 0 or end > MAX_TITLE:
+        return 0
+    if article.title and fold(article.title).text.strip() != text[:end].strip():
+        return 0
+    return end
+
+
 _CLAUSE_BREAK = re.compile(r"[،,.؛:()\"«»]|\sو")
 _TITLE_ECHO = ("رابط الخبر", "رابط المقال", "عنوان الخبر")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import checker
@@ -42,3 +44,17 @@ def test_a_footer_repeating_the_headline_counts_as_headline():
 def test_a_reporting_verb_must_end_at_a_word_boundary():
     row = _first("وأوضحت الوزارة أن المشروع بتكلفتها 310 ملايين ريال", "310 ملايين")
     assert row["source"] is None or not row["source"].startswith(("ه", "ها"))
+
+
+def test_jsonl_text_with_a_title_field_opens_with_the_body(tmp_path):
+    body = "قتل 5 أشخاص في حادث مروري على طريق الرياض.\nوأصيب 7 آخرون."
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"doc": "a", "title": "مصرع 5 أشخاص", "text": ' + json.dumps(body, ensure_ascii=False) + "}\n",
+                    encoding="utf-8")
+    claims = checker.extract([path])
+    assert not any(claims["in_title"].to_list())
+
+
+def test_a_short_first_line_is_the_headline():
+    claims = checker.extract_text("مصرع 5 أشخاص\n\nقتل 5 أشخاص في حادث مروري.")
+    assert claims["in_title"].to_list() == [True, False]
