@@ -23,7 +23,8 @@ from .compare import (
     scope_class,
     show_value,
 )
-from .rules import Rule, Suites, load_suites
+from .normalize import fold
+from .rules import REGEX_TIMEOUT, Rule, Suites, load_suites
 from .stories import group_stories
 
 EVIDENCE = ("claim_id", "doc_id", "start", "end", "number_text", "value", "low", "high", "qualifier",
@@ -229,6 +230,8 @@ def _percent_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Sui
     )
     findings = []
     for c in over.to_dicts():
+        if rule.share_cues is not None and not rule.share_cues.search(fold(c["sentence"]).text, timeout=REGEX_TIMEOUT):
+            continue  # growth or a comparison («ارتفع بنسبة 185%»), not a share of a whole
         c["story"] = stories.get(c["doc_id"])
         key = (c["story"], "percent", "percent", c["predicate"])
         findings.append(_finding(rule, [c], key, {"value_a": show_value(c)}))

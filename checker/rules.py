@@ -40,6 +40,7 @@ class Rule:
     where: str | None = None
     examples: dict[str, list[Any]] = field(default_factory=dict)
     unless: regex.Pattern[str] | None = None  # a finding is dropped when a quoted sentence matches
+    share_cues: regex.Pattern[str] | None = None  # percent_over_100: the words that make a figure a share
 
     def waived(self, sentences: list[str]) -> bool:
         """True when one of the quoted sentences matches the rule's ``unless`` pattern.
@@ -100,8 +101,14 @@ def _rule(path: Path, suite: str, entry: Any, line: int) -> Rule:
         except regex.error as exc:
             where = f"{path}:{line_of(entry, 'unless')}"
             raise DataError(f"{where}: rule {entry['id']}: bad `unless` pattern ({exc})") from None
+    cues = None
+    if entry.get("share_cues"):
+        try:
+            cues = regex.compile("|".join(f"(?:{c})" for c in entry["share_cues"]))
+        except regex.error as exc:
+            raise DataError(f"{path}:{line_of(entry, 'share_cues')}: rule {entry['id']}: bad cue ({exc})") from None
     return Rule(str(entry["id"]), entry["kind"], entry["severity"], str(entry["message"]),
-                " ".join(str(entry["description"]).split()), suite, entry.get("where"), examples, unless)
+                " ".join(str(entry["description"]).split()), suite, entry.get("where"), examples, unless, cues)
 
 
 def load_suite_file(path: Path) -> tuple[list[Rule], Tolerance | None, dict[str, Any]]:
