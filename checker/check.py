@@ -100,8 +100,8 @@ def _classify(a: Claim, b: Claim, suites: Suites) -> tuple[str, str | None] | No
     same_doc = a["doc_id"] == b["doc_id"]
     if same_doc and magnitude_slip(a, b):
         return "magnitude_slip", None
-    if agree(a, b, suites.tolerance):
-        return None
+    if agree(a, b, suites.tolerance) or "vague" in (a["qualifier"], b["qualifier"]):
+        return None  # «عدة حالات» against 13: a vague word does not contradict a figure
     sa, sb = scope_class(a), scope_class(b)
     if sa != sb:
         if "daily" in (sa, sb):
@@ -112,6 +112,8 @@ def _classify(a: Claim, b: Claim, suites: Suites) -> tuple[str, str | None] | No
             return "sourced_disagreement", None
         return None  # two sources quoted side by side in one article: reported, not asserted
     if same_doc:
+        if suites.revision_cues and any(suites.revised(c["sentence"]) for c in (a, b)):
+            return "revision", None  # «تحدثت في البداية عن مقتل 14 … لكنها خفضت الحصيلة»
         return "internal_conflict", "headline" if (a["in_title"] or b["in_title"]) else "body"
     ta, tb = _time(a), _time(b)
     evolving = a["predicate"] in suites.evolving_predicates

@@ -10,6 +10,7 @@ from typing import Any
 import regex
 
 from .compare import Tolerance
+from .normalize import fold
 from .resources import data_path
 from .yamlio import DataError, line_of, load_yaml
 
@@ -66,6 +67,13 @@ class Suites:
     min_similarity: float = 0.3
     restatement_similarity: float = 0.4
     evolving_predicates: frozenset[str] = frozenset()
+    revision_cues: regex.Pattern[str] | None = None
+
+    def revised(self, sentence: str | None) -> bool:
+        """True when a sentence says a figure was revised («ارتفعت الحصيلة», «خفضت الحصيلة»)."""
+        if not sentence or self.revision_cues is None:
+            return False
+        return bool(self.revision_cues.search(fold(sentence).text, timeout=REGEX_TIMEOUT))
 
     def by_kind(self, kind: str, where: str | None = None) -> Rule | None:
         """The rule that reports findings of ``kind`` (and ``where``, for internal conflicts)."""
@@ -138,6 +146,11 @@ def load_suite_file(path: Path) -> tuple[list[Rule], Tolerance | None, dict[str,
         if not isinstance(evolving, list):
             raise DataError(f"{path}:{line_of(data, 'evolving_predicates')}: evolving_predicates must be a list")
         similarity["evolving_predicates"] = frozenset(map(str, evolving))
+    if data.get("revision_cues"):
+        try:
+            similarity["revision_cues"] = regex.compile("|".join(f"(?:{c})" for c in data["revision_cues"]))
+        except regex.error as exc:
+            raise DataError(f"{path}:{line_of(data, 'revision_cues')}: bad revision cue ({exc})") from None
     return rules, tol, similarity
 
 
