@@ -80,11 +80,17 @@ def _read_claims(paths: list[str], manifest: Path | None, workers: int | None, s
 
 def write_claims(frame, fmt: ClaimsFormat, output: Path | None) -> None:
     """Write the claims table in ``fmt`` to ``output`` (atomically) or to standard output."""
-    from .outputs import claims_bytes
+    from .outputs import claims_bytes, write_claims_file
 
     if fmt is ClaimsFormat.parquet and output is None:
         fail("--format parquet needs -o FILE")
-    emit(claims_bytes(frame, fmt.value), output)
+    if output is None:
+        emit(claims_bytes(frame, fmt.value), output)
+        return
+    try:
+        write_claims_file(frame, fmt.value, output)
+    except OSError as exc:
+        fail(f"{output}: cannot write ({exc.strerror or exc})")
 
 
 def emit(data: bytes, output: Path | None) -> None:

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
+from typing import IO
 
 import polars as pl
 
 TABLE_COLUMNS = ["doc_id", "start", "number_text", "value", "qualifier", "kind", "unit", "predicate", "side", "source"]
 
 
-def _jsonl(frame: pl.DataFrame) -> bytes:
-    out = io.StringIO()
+def _jsonl_to(frame: pl.DataFrame, out: IO[str]) -> None:
     for row in frame.iter_rows(named=True):
         out.write(json.dumps(row, ensure_ascii=False))
         out.write("\n")
+
+
+def _jsonl(frame: pl.DataFrame) -> bytes:
+    out = io.StringIO()
+    _jsonl_to(frame, out)
     return out.getvalue().encode("utf-8")
 
 
@@ -48,3 +54,19 @@ def claims_bytes(frame: pl.DataFrame, fmt: str) -> bytes:
         frame.write_parquet(buf)
         return buf.getvalue()
     return _table(frame)
+
+
+def write_claims_file(frame: pl.DataFrame, fmt: str, path: str | Path) -> None:
+    """Write the claims table to ``path`` atomically, streaming: the whole file is never held in memory."""
+    from .atomic import atomic_path
+
+    with atomic_path(path) as tmp:
+        if fmt == "parquet":
+            frame.write_parquet(tmp)
+        elif fmt == "csv":
+            frame.write_csv(tmp)
+        elif fmt == "jsonl":
+            with open(tmp, "w", encoding="utf-8", newline="\n") as out:
+                _jsonl_to(frame, out)
+        else:
+            Path(tmp).write_bytes(_table(frame))
