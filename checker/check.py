@@ -29,7 +29,7 @@ from .stories import group_stories
 
 EVIDENCE = ("claim_id", "doc_id", "start", "end", "number_text", "value", "low", "high", "qualifier",
             "unit", "predicate", "side", "outlet", "source", "published_at", "sentence", "path", "line",
-            "column", "in_title", "scope")
+            "column", "in_title", "scope", "sentence_start")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 REVISION_HOURS = 6
 STORY_PREDICATES = frozenset({"killed", "injured", "neutralized", "arrested", "displaced", "evacuated", "missing",
