@@ -16,6 +16,7 @@ a fact-checker reads:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import combinations
@@ -64,7 +65,12 @@ def context_words(c: Claim) -> frozenset[str]:
 
 
 def similarity(a: Claim, b: Claim) -> float:
-    """How alike the words around two claims are (Jaccard overlap of their context words, 0–1)."""
+    """How alike the words around two claims are: Jaccard overlap of their context words, 0–1.
+
+    When the claims carry word weights (``_idf``, set by :func:`weigh_context_words` from how
+    many claims of the run say each word), a shared rare word (الفضة، شرق جدة) counts for more
+    than a shared common one (دولار، بالمئة).
+    """
     if "_ctx" not in a:
         a["_ctx"] = context_words(a)
     if "_ctx" not in b:
@@ -72,7 +78,24 @@ def similarity(a: Claim, b: Claim) -> float:
     wa, wb = a["_ctx"], b["_ctx"]
     if not wa or not wb:
         return 0.0
-    return len(wa & wb) / len(wa | wb)
+    idf = a.get("_idf")
+    if idf is None:
+        return len(wa & wb) / len(wa | wb)
+    union = sum(idf.get(w, 1.0) for w in wa | wb)
+    return sum(idf.get(w, 1.0) for w in wa & wb) / union if union else 0.0
+
+
+def weigh_context_words(claims: list[Claim]) -> None:
+    """Give every claim the run's word weights: log(N / claims whose context has the word)."""
+    df: dict[str, int] = {}
+    for c in claims:
+        c["_ctx"] = words = context_words(c)
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    n = len(claims) + 1
+    idf = {w: math.log(n / k) + 1.0 for w, k in df.items()}
+    for c in claims:
+        c["_idf"] = idf
 
 
 def is_lead(c: Claim) -> bool:

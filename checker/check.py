@@ -10,7 +10,7 @@ from typing import Any
 
 import polars as pl
 
-from .align import cross_pairs, mark_leads, position, similarity, within_pairs
+from .align import cross_pairs, mark_leads, position, similarity, weigh_context_words, within_pairs
 from .article import Article
 from .compare import (
     COMPARABLE_KINDS,
@@ -246,7 +246,9 @@ def run_rules(claims: pl.DataFrame, stories: dict[str, str], suites: Suites | No
     findings = _percent_findings(claims, stories, suites)
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     by_unit: dict[tuple, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
-    for c in candidate_claims(claims, stories).to_dicts():
+    candidates = candidate_claims(claims, stories).to_dicts()
+    weigh_context_words(candidates)
+    for c in candidates:
         key = quantity_key(c)
         if key is not None:
             groups[key].append(c)
