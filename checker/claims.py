@@ -208,6 +208,8 @@ class ArticleReader:
                     own = nxt  # «ثلاث حالات إصابتهم خطيرة»: said right after the counted noun
             # «سبع إصابات»، «21 حالة وفاة»: the counted noun itself says what happened.
             predicate = own[2] if own else _predicate(preds, n.start, after_end, s_start, s_end)
+            if kind in ("measure", "money", "percent", "duration") and predicate not in _MEASURE_PREDICATES:
+                predicate = None  # «على بعد 150 كيلومترا» in a sentence about the killed: no one killed 150 km
             side = self._side(sides, n.start, n.end, si)
             c_start, c_end = self.sentences.clause(n.start, si)
             sc = _first_after(scope_starts, scopes, c_start, c_end)
@@ -284,6 +286,8 @@ class ArticleReader:
 
 _DIGIT = re.compile(r"[0-9]")
 MAX_TITLE = 250
+# What can happen to a measured amount, a sum of money or a share (the rest are people's and things' fates).
+_MEASURE_PREDICATES = frozenset({"rose", "fell", "spent", "allocated", "seized", "sent", None})
 
 
 def _title_end(text: str, article: Article) -> int:
