@@ -240,10 +240,49 @@ def _percent_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Sui
     return findings
 
 
+def _sum_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) -> list[dict[str, Any]]:
+    """«مصرع وإصابة 17» against the article's own counts of the killed and of the injured."""
+    rule = suites.by_kind("sum_mismatch")
+    if rule is None:
+        return []
+    people = _people_units()
+    frame = claims.filter(
+        pl.col("predicate").is_in(["killed_or_injured", "killed", "injured"])
+        & (pl.col("qualifier") == "exact")
+        & pl.col("value").is_not_null()
+    )
+    findings = []
+    for (doc,), rows in frame.sort("start").group_by(["doc_id"], maintain_order=True):
+        totals = rows.filter(pl.col("predicate") == "killed_or_injured").to_dicts()
+        if not totals:
+            continue
+        firsts = {}
+        for c in rows.filter(pl.col("unit").is_in(people) & ~pl.col("in_title")).to_dicts():
+            firsts.setdefault(c["predicate"], c)
+        killed, injured = firsts.get("killed"), firsts.get("injured")
+        if killed is None or injured is None:
+            continue
+        total = next((t for t in totals if t["in_title"]), totals[0])
+        if abs(total["value"] - killed["value"] - injured["value"]) < 2:
+            continue  # one apart is most often the attacker, counted by one and not the other
+        trio = [total, killed, injured]
+        for c in trio:
+            c["story"] = stories.get(doc)
+        fields = {"value_a": show_value(total), "value_b": show_value(killed), "value_c": show_value(injured)}
+        findings.append(_finding(rule, trio, (stories.get(doc), "count", "person", "killed_or_injured"), fields))
+    return findings
+
+
+def _people_units() -> list[str]:
+    from .lexicon import load_lexicon
+
+    return sorted({f.concept for forms in load_lexicon().units.values() for f in forms if f.category == "person"})
+
+
 def run_rules(claims: pl.DataFrame, stories: dict[str, str], suites: Suites | None = None) -> list[dict[str, Any]]:
     """Compare the claims of every story and return the findings, most serious first."""
     suites = suites or load_suites()
-    findings = _percent_findings(claims, stories, suites)
+    findings = _percent_findings(claims, stories, suites) + _sum_findings(claims, stories, suites)
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     by_unit: dict[tuple, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     candidates = candidate_claims(claims, stories).to_dicts()

@@ -22,6 +22,7 @@ KINDS = {
     "internal_conflict",
     "magnitude_slip",
     "percent_over_100",
+    "sum_mismatch",
 }
 SEVERITIES = ("error", "warning", "info")
 REGEX_TIMEOUT = 0.25
