@@ -111,9 +111,15 @@ def _classify(a: Claim, b: Claim, suites: Suites) -> tuple[str, str | None] | No
         if not same_doc:
             return "sourced_disagreement", None
         return None  # two sources quoted side by side in one article: reported, not asserted
+    if any(suites.revised(c["sentence"]) for c in (a, b)):
+        return "revision", None  # «تحدثت في البداية عن مقتل 14 … لكنها خفضت الحصيلة», «حسب المعلومات الأولية»
+    if (
+        a["predicate"] == "killed"
+        and abs((a["value"] or 0) - (b["value"] or 0)) == 1
+        and any(suites.attacker_died(c["sentence"]) for c in (a, b))
+    ):
+        return "attacker_counted", None
     if same_doc:
-        if suites.revision_cues and any(suites.revised(c["sentence"]) for c in (a, b)):
-            return "revision", None  # «تحدثت في البداية عن مقتل 14 … لكنها خفضت الحصيلة»
         return "internal_conflict", "headline" if (a["in_title"] or b["in_title"]) else "body"
     ta, tb = _time(a), _time(b)
     evolving = a["predicate"] in suites.evolving_predicates

@@ -23,6 +23,7 @@ KINDS = {
     "magnitude_slip",
     "percent_over_100",
     "sum_mismatch",
+    "attacker_counted",
 }
 SEVERITIES = ("error", "warning", "info")
 REGEX_TIMEOUT = 0.25
@@ -69,6 +70,13 @@ class Suites:
     restatement_similarity: float = 0.4
     evolving_predicates: frozenset[str] = frozenset()
     revision_cues: regex.Pattern[str] | None = None
+    attacker_cues: regex.Pattern[str] | None = None
+
+    def attacker_died(self, sentence: str | None) -> bool:
+        """True when a sentence says the attacker died too («قبل أن ينتحر»)."""
+        if not sentence or self.attacker_cues is None:
+            return False
+        return bool(self.attacker_cues.search(fold(sentence).text, timeout=REGEX_TIMEOUT))
 
     def revised(self, sentence: str | None) -> bool:
         """True when a sentence says a figure was revised («ارتفعت الحصيلة», «خفضت الحصيلة»)."""
@@ -147,11 +155,12 @@ def load_suite_file(path: Path) -> tuple[list[Rule], Tolerance | None, dict[str,
         if not isinstance(evolving, list):
             raise DataError(f"{path}:{line_of(data, 'evolving_predicates')}: evolving_predicates must be a list")
         similarity["evolving_predicates"] = frozenset(map(str, evolving))
-    if data.get("revision_cues"):
-        try:
-            similarity["revision_cues"] = regex.compile("|".join(f"(?:{c})" for c in data["revision_cues"]))
-        except regex.error as exc:
-            raise DataError(f"{path}:{line_of(data, 'revision_cues')}: bad revision cue ({exc})") from None
+    for name in ("revision_cues", "attacker_cues"):
+        if data.get(name):
+            try:
+                similarity[name] = regex.compile("|".join(f"(?:{c})" for c in data[name]))
+            except regex.error as exc:
+                raise DataError(f"{path}:{line_of(data, name)}: bad pattern in {name} ({exc})") from None
     return rules, tol, similarity
 
 
