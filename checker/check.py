@@ -257,6 +257,8 @@ def _sum_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites)
         & (pl.col("qualifier") == "exact")
         & pl.col("value").is_not_null()
     )
+    with_totals = frame.filter(pl.col("predicate") == "killed_or_injured").select("doc_id").unique()
+    frame = frame.join(with_totals, on="doc_id", how="semi")
     findings = []
     for (doc,), rows in frame.sort("start").group_by(["doc_id"], maintain_order=True):
         totals = rows.filter(pl.col("predicate") == "killed_or_injured").to_dicts()
