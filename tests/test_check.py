@@ -84,7 +84,7 @@ def _clusters(tmp_path: Path) -> dict:
 
 
 def test_unseen_clusters_do_not_regress(tmp_path):
-    """12 events tuned on only through general rules; floors measured on 2026-11-22."""
+    """12 more events, read while building general rules (no event-specific code); floors measured 2026-11-22."""
     res = _clusters(tmp_path)
     assert res["conflict_recall"] >= 0.41
     assert res["conflict_precision"] >= 0.44
