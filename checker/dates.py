@@ -101,3 +101,8 @@ def time_of_day(
         return None
     day = base + dt.timedelta(days=offset)
     return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+
+
+def clock(hour: int, minute: int) -> float:
+    """A time of day as written, in hours: 10:36 is 10.6 (a time claim's ``value``)."""
+    return round(hour + minute / 60, 4)

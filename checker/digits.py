@@ -12,7 +12,7 @@ import re
 import regex
 
 from .dateline import hijri_to_gregorian
-from .dates import iso_date, month_of, time_of_day
+from .dates import clock, iso_date, month_of, time_of_day
 from .grammar import SP, Grammar, Numeral
 
 # A scale word, percent sign or three-decimal currency after "18.410": the dot is a decimal point.
@@ -121,7 +121,7 @@ def read_digits(g: Grammar, text: str, m: re.Match[str], found: list[Numeral],
             return end
     if "ساعه" in before and g.hour_before.search(before) and raw.isdigit() and int(raw) <= 24:
         iso = time_of_day(text, end, int(raw), 0, published_at, times)
-        found.append(Numeral(start, end, None, "time", kind="date", date=iso))
+        found.append(Numeral(start, end, clock(int(raw), 0), "time", kind="date", date=iso))
         return end
     num = Numeral(start, end, value, "digits", decimals=decimals)
     sc = g.scale_after.match(text, end)

@@ -18,7 +18,7 @@ from bisect import bisect_right
 import regex
 
 from .attribution import sentence_spans
-from .dates import iso_date, time_of_day
+from .dates import clock, iso_date, time_of_day
 from .digits import read_digits, read_dmy
 from .grammar import SP, Grammar, Numeral, grammar
 from .lexicon import NOT_LETTER_AFTER, squash
@@ -94,8 +94,9 @@ def scan(text: str, published_at: str | None = None, sentences: list[tuple[int, 
             consumed = m.end()
         elif group == "time":
             hh, mm = (int(x) for x in m.group().split(":")[:2])
-            date = time_of_day(text, m.end(), hh, mm, published_at, times)
-            found.append(Numeral(m.start(), m.end(), None, "time", kind="date", date=date))
+            if hh <= 24 and mm <= 59:  # «خط طول 50:35» is no time of day
+                date = time_of_day(text, m.end(), hh, mm, published_at, times)
+                found.append(Numeral(m.start(), m.end(), clock(hh, mm), "time", kind="date", date=date))
             consumed = m.end()
         elif group == "num":
             consumed = read_digits(g, text, m, found, published_at, times)
@@ -159,7 +160,7 @@ def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
                 return m.end()  # في المائة / بالمئة: a percent sign in words
             if "ساعه" in before and g.hour_before.search(before) and value <= 24:
                 iso = time_of_day(text, end, int(value), 0, published_at, times)
-                found.append(Numeral(start, end, None, "time", kind="date", date=iso))
+                found.append(Numeral(start, end, clock(int(value), 0), "time", kind="date", date=iso))
                 return end
             compound = _compound_measure(g, text, m.start("w"), end, value)
             if compound:
@@ -186,7 +187,7 @@ def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
         value = lex.ordinals[word]
         if "ساعه" in before and g.hour_before.search(before):
             iso = time_of_day(text, m.end(), value, 0, published_at, times)
-            found.append(Numeral(start, m.end(), None, "time", kind="date", date=iso))
+            found.append(Numeral(start, m.end(), clock(value, 0), "time", kind="date", date=iso))
         else:
             found.append(Numeral(start, m.end(), float(value), "ordinal", kind="ordinal"))
         return m.end()

@@ -58,3 +58,9 @@ def test_jsonl_text_with_a_title_field_opens_with_the_body(tmp_path):
 def test_a_short_first_line_is_the_headline():
     claims = checker.extract_text("مصرع 5 أشخاص\n\nقتل 5 أشخاص في حادث مروري.")
     assert claims["in_title"].to_list() == [True, False]
+
+
+def test_times_have_a_value_and_coordinates_are_no_times():
+    claims = checker.extract_text("وصل الوفد عند الساعة 0024 فجرا. ويقع على خط طول 50:35 شرقا. وفي الساعة ١٠:٣٦ مساء")
+    assert claims.select("number_text", "value").rows() == [("0024", 24.0), ("١٠:٣٦", 10.6)]
+    assert claims.filter(claims["value"].is_null() & (claims["qualifier"] != "vague")).height == 0
