@@ -23,7 +23,7 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "saudinewsnet.jsonl.gz"
 
 
 def synthetic_claims(n_claims: int, n_quantities: int, disagree: float, seed: int = 7):
-    """A claims table of ``n_claims`` rows over ``n_quantities`` quantities (5 articles each, 1 story per 5 quantities)."""
+    """A claims table: ``n_claims`` rows over ``n_quantities`` quantities, 5 articles each, 5 quantities a story."""
     import polars as pl
 
     from checker.schema import CLAIMS_SCHEMA
