@@ -187,8 +187,9 @@ def daily(
         bar.close()
     summary, rows = day_report(the_store, run_day) if fmt is DailyFormat.text or html else (summary, [])
     _finish(summary, rows, fmt, html)
-    if skips.count:  # a feed's empty or broken items are news of the day, not a failed run
+    if skips.count:  # the day is committed without them; the exit code says something was skipped
         typer.echo(f"raqm: {skips.count} input(s) skipped (unreadable or empty)", err=True)
+        raise typer.Exit(code=2)
 
 
 def _finish(summary: dict[str, Any], rows: list[dict[str, Any]], fmt: DailyFormat, html: Path | None) -> None:

@@ -196,6 +196,17 @@ def test_bad_input_is_a_one_line_error(tmp_path, args, message):
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
+def test_a_broken_article_is_skipped_and_the_day_still_committed(tmp_path):
+    inbox = tmp_path / "inbox"
+    shutil.copytree(ROOT / "seeds", inbox)
+    (inbox / "broken.txt").write_bytes(b"\x00\x01binary\xff")
+    result = CliRunner().invoke(app, ["daily", "--store", str(tmp_path / "s"), "--inbox", str(inbox),
+                                      "--date", "2020-03-01", "--format", "json", "--no-progress"])
+    assert result.exit_code == 2
+    assert "broken.txt" in result.stderr
+    assert json.loads(result.stdout)["articles_new"] == 5
+
+
 def _raqm(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     code = "import sys; from checker.cli import main; sys.argv = ['raqm', *sys.argv[1:]]; main()"
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=False,
