@@ -60,7 +60,7 @@ def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
 
 
 def bench_suites(n_claims: int, n_quantities: int) -> None:
-    from checker.check import run_rules
+    from checker.findings import run_rules
     from checker.rules import load_suites
 
     frame, stories = synthetic_claims(n_claims, n_quantities, disagree=0.01)

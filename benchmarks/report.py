@@ -36,7 +36,7 @@ def _browser():
 
 def seed_screenshot(path: Path) -> None:
     """Render the seed articles' report and save a screenshot of its first screens as PNG."""
-    from checker.check import check
+    from checker.findings import check
     from checker.report import write_html
 
     path = path.resolve()
@@ -72,7 +72,7 @@ def main() -> None:
     from itertools import islice
 
     from checker.api import iter_read
-    from checker.check import check_articles
+    from checker.findings import check_articles
     from checker.report import render_html
 
     start = time.perf_counter()

@@ -1,6 +1,6 @@
 """Adopt the check on an existing archive: record today's findings, then report only new ones.
 
-A baseline is a JSON file listing findings by fingerprint (see :func:`checker.check.run_rules`:
+A baseline is a JSON file listing findings by fingerprint (see :func:`checker.findings.run_rules`:
 a hash of the rule, the quantity and each claim's article, number and sentence, so it does
 not change when unrelated text moves). Every entry carries the reason it is accepted;
 edit the reasons in the file by hand. The format::

@@ -166,7 +166,7 @@ def check(
     """Find where outlets contradict each other, or an article contradicts itself, on a figure."""
     from . import findings_formats as ff
     from .api import read
-    from .check import check_articles, summary
+    from .findings import check_articles, summary
     from .ingest import IngestError
     from .rules import load_suites
     from .yamlio import DataError

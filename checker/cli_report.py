@@ -33,7 +33,7 @@ def report(
     title: TitleOpt = None,
 ) -> None:
     """Check the articles and write the findings as one self-contained HTML page."""
-    from .check import check as run_check
+    from .findings import check as run_check
     from .ingest import IngestError
     from .rules import load_suites
     from .yamlio import DataError

@@ -263,7 +263,7 @@ def _run_locked(store: Store, day: str, articles: list[Article], hashes: list[st
 
 def _day(store: Store, day: str, articles: list[Article], hashes: list[str], digest: str,
          options: Options, progress: Progress, check: Validation | None, skipped: int) -> dict[str, Any]:
-    from .check import check_articles
+    from .findings import check_articles
 
     fresh = _fresh(store, day, articles, hashes)
     new_articles = [a for a, _ in fresh]

@@ -404,7 +404,7 @@ def validation_view(validation: Any) -> dict[str, Any] | None:
 
 def render_html(result: dict[str, Any], *, validation: Any = None, title: str | None = None,
                 limits: Limits | None = None) -> str:
-    """Render a check result (see :func:`checker.check.check`) as one self-contained HTML page."""
+    """Render a check result (see :func:`checker.findings.check`) as one self-contained HTML page."""
     css, css_hash = _asset("report.css")
     js, js_hash = _asset("report.js")
     csp = (f"default-src 'none'; style-src {css_hash}; script-src {js_hash}; img-src 'none'; "

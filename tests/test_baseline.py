@@ -15,7 +15,7 @@ from checker.baseline import (
     stale_entries,
     write_baseline,
 )
-from checker.check import check_articles
+from checker.findings import check_articles
 from checker.findings_formats import as_json
 from checker.yamlio import DataError
 

@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, SEEDS, score, shared_path
 
 from checker.align import context_words, similarity, sum_parts
-from checker.check import check
+from checker.findings import check
 from checker.findings_formats import as_json
 
 CLUSTERS = ROOT / "tests" / "fixtures" / "clusters"

@@ -21,7 +21,7 @@ BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def claim(doc: str, outlet: str, sentence: str, number: str, value: float | None, **extra) -> dict:
-    """An evidence dict as checker.check puts it in a finding."""
+    """An evidence dict as checker.findings puts it in a finding."""
     at = sentence.index(number)
     base = {"claim_id": f"{doc}:{at}", "doc_id": doc, "start": 100 + at, "end": 100 + at + len(number),
             "number_text": number, "value": value, "low": value, "high": value, "qualifier": "exact",
@@ -232,7 +232,7 @@ def test_report_command(tmp_path):
 
 
 def test_seed_report_shows_33_against_36():
-    from checker.check import check
+    from checker.findings import check
 
     res = check([SEEDS])
     pairs = [{c["value"] for c in f["claims"]} for f in res["discrepancies"]]

@@ -176,7 +176,7 @@ def browser():
 def injected_report(tmp_path_factory) -> Path:
     """Three synthetic articles: 33 against 36 in the same hour, and a 22 the evening before."""
     from checker.article import Article
-    from checker.check import check_articles
+    from checker.findings import check_articles
     from checker.report import write_html
 
     articles = [
@@ -200,7 +200,7 @@ MARKS = """[...document.querySelectorAll('article.finding')].map(a =>
 
 
 def test_seed_report_in_chromium(browser, tmp_path):
-    from checker.check import check
+    from checker.findings import check
     from checker.report import write_html
 
     result = check([SEEDS])

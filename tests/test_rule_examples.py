@@ -11,7 +11,7 @@ import pytest
 
 from checker.api import claims_of
 from checker.article import Article
-from checker.check import run_rules
+from checker.findings import run_rules
 from checker.rules import load_suites
 
 SUITES = load_suites()

@@ -10,7 +10,7 @@ import pytest
 from pydantic import BaseModel
 from sarif_pydantic import Sarif
 
-from checker.check import check
+from checker.findings import check
 from checker.findings_formats import as_github, as_sarif, escape_github_data, escape_github_property
 from checker.rules import load_suites
 
