@@ -6,6 +6,7 @@ import hashlib
 import math
 from collections import defaultdict
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 import polars as pl
@@ -32,6 +33,7 @@ EVIDENCE = ("claim_id", "doc_id", "start", "end", "number_text", "value", "low",
             "column", "in_title", "scope", "sentence_start")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 REVISION_HOURS = 6
+THING_TOLLS = frozenset({"destroyed", "seized", "struck"})  # counts of things that grow as an event unfolds
 STORY_PREDICATES = frozenset({"killed", "injured", "neutralized", "arrested", "displaced", "evacuated", "missing",
                               "hospitalized", "destroyed", "seized", "infected"})
 
@@ -122,7 +124,10 @@ def _classify(a: Claim, b: Claim, suites: Suites) -> tuple[str, str | None] | No
     if same_doc:
         return "internal_conflict", "headline" if (a["in_title"] or b["in_title"]) else "body"
     ta, tb = _time(a), _time(b)
-    evolving = a["predicate"] in suites.evolving_predicates
+    # A toll grows as an event unfolds; the floors of a building or a number of accidents do not.
+    evolving = a["predicate"] in suites.evolving_predicates and (
+        PEOPLE_UNITS.get(a["unit"], a["unit"]) in _people_units() or a["predicate"] in THING_TOLLS
+    )
     if evolving and ta and tb and abs((tb - ta).total_seconds()) >= REVISION_HOURS * 3600:
         return "revision", None
     return "value_conflict", None
@@ -164,7 +169,7 @@ def _pair_findings(
         if pair_id not in best or rank < best[pair_id][0]:
             best[pair_id] = (rank, a, b, kind, place or where)
     findings = []
-    for pair_id, (_, a, b, kind, where) in best.items():
+    for pair_id, (_, a, b, kind, where), others in _one_per_outlier(best):
         if pair_id in reported:
             continue
         reported.add(pair_id)
@@ -174,8 +179,37 @@ def _pair_findings(
         fields = _fields(a, b)
         if kind == "revision":
             fields["direction"] = " (the toll went down)" if (b["value"] or 0) < (a["value"] or 0) else ""
-        findings.append(_finding(rule, [a, b], key, fields))
+        finding = _finding(rule, [a, b, *others], key, fields)
+        if others:
+            finding["message"] += f" (as do {', '.join(sorted({c['outlet'] for c in others}))})"
+        findings.append(finding)
     return findings
+
+
+def _one_per_outlier(best: dict[tuple, tuple]) -> list[tuple[tuple, tuple, list[Claim]]]:
+    """One finding for an article whose figure several others contradict with one voice.
+
+    When alweeam says 25 and alriyadh, almadina and 3alyoum all say 35, that is one
+    disagreement (alweeam against the rest), not three: it is reported once, against the
+    best-placed counterpart, naming the other outlets that agree with it.
+    """
+    sides: dict[tuple, list[tuple]] = defaultdict(list)
+    for pair_id in best:
+        kind, doc_a, doc_b, va, vb = pair_id[:5]
+        if doc_a == doc_b or kind != "value_conflict":
+            continue
+        sides[(kind, doc_a, va, vb)].append((pair_id, doc_b))
+        sides[(kind, doc_b, vb, va)].append((pair_id, doc_a))
+    merged: dict[tuple, list[Claim]] = {}
+    dropped: set[tuple] = set()
+    for _, members in sorted(sides.items(), key=lambda kv: -len(kv[1])):
+        live = [(pid, doc) for pid, doc in members if pid not in dropped]
+        if len(live) < 2:
+            continue
+        keep = min(live, key=lambda m: best[m[0]][0])
+        merged[keep[0]] = [best[pid][1 if best[pid][1]["doc_id"] == doc else 2] for pid, doc in live if pid != keep[0]]
+        dropped.update(pid for pid, _ in live if pid != keep[0])
+    return [(pid, entry, merged.get(pid, [])) for pid, entry in best.items() if pid not in dropped]
 
 
 def _place_rank(a: Claim, b: Claim) -> int:
@@ -281,6 +315,7 @@ def _sum_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites)
     return findings
 
 
+@cache
 def _people_units() -> list[str]:
     from .lexicon import load_lexicon
 
