@@ -15,8 +15,20 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "raqmFinding/v1"
 
 
-def _mark(sentence: str, number: str) -> str:
-    return sentence.replace(number, f"[{number}]", 1) if number and number in sentence else sentence
+def _mark(c: dict[str, Any], width: int = 110) -> str:
+    """The claim's sentence with its number in [brackets], cut to ``width`` characters each side."""
+    sentence, number = c["sentence"] or "", c["number_text"] or ""
+    at = c["start"] - c["sentence_start"] if c.get("sentence_start") is not None else sentence.find(number)
+    if not (0 <= at <= len(sentence) and sentence[at : at + len(number)] == number):
+        at = sentence.find(number)
+    if at < 0:
+        return sentence
+    before, after = sentence[:at], sentence[at + len(number) :]
+    if len(before) > width:
+        before = "…" + before[-width:].lstrip()
+    if len(after) > width:
+        after = after[:width].rstrip() + "…"
+    return f"{before}[{number}]{after}"
 
 
 def as_text(result: dict[str, Any]) -> str:
@@ -33,7 +45,7 @@ def as_text(result: dict[str, Any]) -> str:
             where = f"{c['path'] or c['doc_id']}:{c['line']}:{c['column']}"
             source = f" ({c['source']})" if c["source"] else ""
             lines.append(f"    {c['outlet']}{source} {where}")
-            lines.append(f"      « {_mark(c['sentence'], c['number_text'])} »")
+            lines.append(f"      « {_mark(c)} »")
     s = result["summary"]
     lines.append(
         f"\n{s['articles']} articles, {s['stories']} stories, {s['claims']} claims: "

@@ -58,3 +58,12 @@ def test_unwritable_output_leaves_nothing_partial(tmp_path):
     out = _raqm("check", str(SEEDS), "--format", "json", "-o", str(target))
     assert out.returncode == 2 and "cannot write" in out.stderr
     assert not target.parent.exists() or not any(target.parent.iterdir())
+
+
+def test_text_output_marks_the_right_number_and_cuts_long_sentences():
+    from checker.findings_formats import _mark
+
+    sentence = "في عام 2020 قتل 20 شخصا " + "و" * 300
+    claim = {"sentence": sentence, "number_text": "20", "start": 116, "sentence_start": 100}
+    marked = _mark(claim)
+    assert "قتل [20] شخصا" in marked and "[2020]" not in marked and marked.endswith("…")
