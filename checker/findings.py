@@ -315,6 +315,66 @@ def _sum_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites)
     return findings
 
 
+_WEEKDAY_BEFORE = 24  # characters before a date where its weekday is written («يوم الخميس 6 أغسطس»)
+
+
+def _weekday_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) -> list[dict[str, Any]]:
+    """A full date whose stated weekday is another day («الخميس 7 أغسطس 2015» was a Friday)."""
+    from datetime import date as Date
+
+    from .lexicon import load_lexicon
+
+    rule = suites.by_kind("weekday_mismatch")
+    if rule is None:
+        return []
+    weekdays = load_lexicon().weekdays
+    names = {v: k for k, v in weekdays.items()}
+    hijri = load_lexicon().hijri_months
+    # Only a date with its year written out, in the Gregorian calendar: an inferred year or a
+    # converted Hijri date (a day off either way) cannot be held against a weekday.
+    dated = claims.filter(
+        (pl.col("kind") == "date")
+        & (pl.col("date").str.len_chars() == 10)
+        & pl.col("number_text").str.contains(r"\d{4}")
+    )
+    findings = []
+    for c in dated.to_dicts():
+        if any(m in fold(c["number_text"]).text for m in hijri):
+            continue
+        try:
+            day = Date.fromisoformat(c["date"])
+        except ValueError:
+            continue
+        offset = c["start"] - c["sentence_start"]
+        before = fold(c["sentence"][max(0, offset - _WEEKDAY_BEFORE) : offset]).text.split()
+        said = next((weekdays[k] for k in _weekday_keys(before) if k in weekdays), None)
+        if said is None or said == day.isoweekday():
+            continue
+        c["story"] = stories.get(c["doc_id"])
+        fields = {"value_a": c["date"], "value_b": names.get(said, "?"), "value_c": names.get(day.isoweekday(), "?")}
+        findings.append(_finding(rule, [c], (c["story"], "date", "date", None), fields))
+    return findings
+
+
+def _weekday_keys(words: list[str]) -> list[str]:
+    """The words before a date that name a weekday, nearest first, as the lexicon spells them.
+
+    A weekday is written right before the date (after «يوم» or «الموافق» at most), with its
+    article (الخميس، والخميس) or after «يوم»; a bare «احد» is the number one, not Sunday.
+    """
+    keys = []
+    while words and words[-1] in ("الموافق", "يوم", "،", "-"):
+        words = words[:-1]  # «الخميس الموافق 6 أغسطس»
+    for i in range(len(words) - 1, max(-1, len(words) - 2), -1):  # the word right before the date
+        word = words[i]
+        if word[:1] in "وفب" and word[1:3] == "ال":
+            word = word[1:]
+        if not word.startswith("ال") and i > 0 and words[i - 1] in ("يوم", "ليوم", "بيوم"):
+            word = "ال" + word
+        keys.append(word)
+    return keys
+
+
 @cache
 def _people_units() -> list[str]:
     from .lexicon import load_lexicon
@@ -325,7 +385,11 @@ def _people_units() -> list[str]:
 def run_rules(claims: pl.DataFrame, stories: dict[str, str], suites: Suites | None = None) -> list[dict[str, Any]]:
     """Compare the claims of every story and return the findings, most serious first."""
     suites = suites or load_suites()
-    findings = _percent_findings(claims, stories, suites) + _sum_findings(claims, stories, suites)
+    findings = (
+        _percent_findings(claims, stories, suites)
+        + _sum_findings(claims, stories, suites)
+        + _weekday_findings(claims, stories, suites)
+    )
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     by_unit: dict[tuple, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     candidates = candidate_claims(claims, stories).to_dicts()

@@ -24,6 +24,7 @@ KINDS = {
     "percent_over_100",
     "sum_mismatch",
     "attacker_counted",
+    "weekday_mismatch",
 }
 SEVERITIES = ("error", "warning", "info")
 REGEX_TIMEOUT = 0.25
