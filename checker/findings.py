@@ -2,35 +2,29 @@
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections import defaultdict
 from datetime import datetime
-from functools import cache
 from typing import Any
 
 import polars as pl
 
 from .align import cross_pairs, mark_leads, position, similarity, weigh_context_words, within_pairs
 from .article import Article
+from .article_rules import people_units, percent_findings, sum_findings, weekday_findings
 from .compare import (
     COMPARABLE_KINDS,
     PEOPLE_UNITS,
     Claim,
     agree,
-    describe_key,
     magnitude_slip,
     quantity_key,
     scope_class,
-    show_value,
 )
-from .normalize import fold
-from .rules import REGEX_TIMEOUT, Rule, Suites, load_suites
+from .evidence import make_finding, pair_fields
+from .rules import Suites, load_suites
 from .stories import group_stories
 
-EVIDENCE = ("claim_id", "doc_id", "start", "end", "number_text", "value", "low", "high", "qualifier",
-            "unit", "predicate", "side", "outlet", "source", "published_at", "sentence", "path", "line",
-            "column", "in_title", "scope", "sentence_start")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 REVISION_HOURS = 6
 THING_TOLLS = frozenset({"destroyed", "seized", "struck"})  # counts of things that grow as an event unfolds
@@ -56,33 +50,6 @@ def _time(c: Claim) -> datetime | None:
         return datetime.fromisoformat(c["published_at"]) if c["published_at"] else None
     except ValueError:
         return None
-
-
-def _finding(rule: Rule, claims: list[Claim], key: tuple, fields: dict[str, str]) -> dict[str, Any]:
-    side = next((c["side"] for c in claims if c.get("side")), None)
-    quantity = describe_key((*key[:4], side))
-    message = rule.message.format_map(defaultdict(str, quantity=quantity, **fields))
-    evidence = [{k: c.get(k) for k in EVIDENCE} for c in claims]
-    basis = "|".join([rule.id, quantity, *sorted(f"{c['doc_id']}:{c['number_text']}:{c['sentence']}" for c in claims)])
-    return {
-        "rule": rule.id,
-        "severity": rule.severity,
-        "message": message,
-        "story": key[0],
-        "quantity": quantity,
-        "fingerprint": hashlib.sha1(basis.encode("utf-8")).hexdigest()[:20],
-        "claims": evidence,
-    }
-
-
-def _fields(a: Claim, b: Claim) -> dict[str, str]:
-    return {
-        "outlet_a": a["outlet"], "outlet_b": b["outlet"],
-        "value_a": show_value(a), "value_b": show_value(b),
-        "source_a": a["source"] or a["outlet"], "source_b": b["source"] or b["outlet"],
-        "scope_a": scope_class(a), "scope_b": scope_class(b),
-        "time_a": a["published_at"] or "?", "time_b": b["published_at"] or "?",
-    }
 
 
 def _named(source: str | None) -> bool:
@@ -126,7 +93,7 @@ def _classify(a: Claim, b: Claim, suites: Suites) -> tuple[str, str | None] | No
     ta, tb = _time(a), _time(b)
     # A toll grows as an event unfolds; the floors of a building or a number of accidents do not.
     evolving = a["predicate"] in suites.evolving_predicates and (
-        PEOPLE_UNITS.get(a["unit"], a["unit"]) in _people_units() or a["predicate"] in THING_TOLLS
+        PEOPLE_UNITS.get(a["unit"], a["unit"]) in people_units() or a["predicate"] in THING_TOLLS
     )
     if evolving and ta and tb and abs((tb - ta).total_seconds()) >= REVISION_HOURS * 3600:
         return "revision", None
@@ -176,10 +143,10 @@ def _pair_findings(
         rule = suites.by_kind(kind, where)
         if rule is None or rule.waived([a["sentence"], b["sentence"]]):
             continue
-        fields = _fields(a, b)
+        fields = pair_fields(a, b)
         if kind == "revision":
             fields["direction"] = " (the toll went down)" if (b["value"] or 0) < (a["value"] or 0) else ""
-        finding = _finding(rule, [a, b, *others], key, fields)
+        finding = make_finding(rule, [a, b, *others], key, fields)
         if others:
             finding["message"] += f" (as do {', '.join(sorted({c['outlet'] for c in others}))})"
         findings.append(finding)
@@ -261,134 +228,13 @@ def candidate_claims(claims: pl.DataFrame, stories: dict[str, str]) -> pl.DataFr
     return keyed.join(open_keys, on=unit_keys, how="semi").drop("_unit").collect()
 
 
-def _percent_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) -> list[dict[str, Any]]:
-    rule = suites.by_kind("percent_over_100")
-    if rule is None:
-        return []
-    over = claims.filter(
-        (pl.col("kind") == "percent")
-        & (pl.col("value") > 100)
-        & ~pl.col("predicate").is_in(["rose", "fell"]).fill_null(False)
-    )
-    findings = []
-    for c in over.to_dicts():
-        if rule.share_cues is not None and not rule.share_cues.search(fold(c["sentence"]).text, timeout=REGEX_TIMEOUT):
-            continue  # growth or a comparison («ارتفع بنسبة 185%»), not a share of a whole
-        c["story"] = stories.get(c["doc_id"])
-        key = (c["story"], "percent", "percent", c["predicate"])
-        findings.append(_finding(rule, [c], key, {"value_a": show_value(c)}))
-    return findings
-
-
-def _sum_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) -> list[dict[str, Any]]:
-    """«مصرع وإصابة 17» against the article's own counts of the killed and of the injured."""
-    rule = suites.by_kind("sum_mismatch")
-    if rule is None:
-        return []
-    people = _people_units()
-    frame = claims.filter(
-        pl.col("predicate").is_in(["killed_or_injured", "killed", "injured"])
-        & (pl.col("qualifier") == "exact")
-        & pl.col("value").is_not_null()
-    )
-    with_totals = frame.filter(pl.col("predicate") == "killed_or_injured").select("doc_id").unique()
-    frame = frame.join(with_totals, on="doc_id", how="semi")
-    findings = []
-    for (doc,), rows in frame.sort("start").group_by(["doc_id"], maintain_order=True):
-        totals = rows.filter(pl.col("predicate") == "killed_or_injured").to_dicts()
-        if not totals:
-            continue
-        firsts = {}
-        for c in rows.filter(pl.col("unit").is_in(people) & ~pl.col("in_title")).to_dicts():
-            firsts.setdefault(c["predicate"], c)
-        killed, injured = firsts.get("killed"), firsts.get("injured")
-        if killed is None or injured is None:
-            continue
-        total = next((t for t in totals if t["in_title"]), totals[0])
-        if abs(total["value"] - killed["value"] - injured["value"]) < 2:
-            continue  # one apart is most often the attacker, counted by one and not the other
-        trio = [total, killed, injured]
-        for c in trio:
-            c["story"] = stories.get(doc)
-        fields = {"value_a": show_value(total), "value_b": show_value(killed), "value_c": show_value(injured)}
-        findings.append(_finding(rule, trio, (stories.get(doc), "count", "person", "killed_or_injured"), fields))
-    return findings
-
-
-_WEEKDAY_BEFORE = 24  # characters before a date where its weekday is written («يوم الخميس 6 أغسطس»)
-
-
-def _weekday_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) -> list[dict[str, Any]]:
-    """A full date whose stated weekday is another day («الخميس 7 أغسطس 2015» was a Friday)."""
-    from datetime import date as Date
-
-    from .lexicon import load_lexicon
-
-    rule = suites.by_kind("weekday_mismatch")
-    if rule is None:
-        return []
-    weekdays = load_lexicon().weekdays
-    names = {v: k for k, v in weekdays.items()}
-    hijri = load_lexicon().hijri_months
-    # Only a date with its year written out, in the Gregorian calendar: an inferred year or a
-    # converted Hijri date (a day off either way) cannot be held against a weekday.
-    dated = claims.filter(
-        (pl.col("kind") == "date")
-        & (pl.col("date").str.len_chars() == 10)
-        & pl.col("number_text").str.contains(r"\d{4}")
-    )
-    findings = []
-    for c in dated.to_dicts():
-        if any(m in fold(c["number_text"]).text for m in hijri):
-            continue
-        try:
-            day = Date.fromisoformat(c["date"])
-        except ValueError:
-            continue
-        offset = c["start"] - c["sentence_start"]
-        before = fold(c["sentence"][max(0, offset - _WEEKDAY_BEFORE) : offset]).text.split()
-        said = next((weekdays[k] for k in _weekday_keys(before) if k in weekdays), None)
-        if said is None or said == day.isoweekday():
-            continue
-        c["story"] = stories.get(c["doc_id"])
-        fields = {"value_a": c["date"], "value_b": names.get(said, "?"), "value_c": names.get(day.isoweekday(), "?")}
-        findings.append(_finding(rule, [c], (c["story"], "date", "date", None), fields))
-    return findings
-
-
-def _weekday_keys(words: list[str]) -> list[str]:
-    """The words before a date that name a weekday, nearest first, as the lexicon spells them.
-
-    A weekday is written right before the date (after «يوم» or «الموافق» at most), with its
-    article (الخميس، والخميس) or after «يوم»; a bare «احد» is the number one, not Sunday.
-    """
-    keys = []
-    while words and words[-1] in ("الموافق", "يوم", "،", "-"):
-        words = words[:-1]  # «الخميس الموافق 6 أغسطس»
-    for i in range(len(words) - 1, max(-1, len(words) - 2), -1):  # the word right before the date
-        word = words[i]
-        if word[:1] in "وفب" and word[1:3] == "ال":
-            word = word[1:]
-        if not word.startswith("ال") and i > 0 and words[i - 1] in ("يوم", "ليوم", "بيوم"):
-            word = "ال" + word
-        keys.append(word)
-    return keys
-
-
-@cache
-def _people_units() -> list[str]:
-    from .lexicon import load_lexicon
-
-    return sorted({f.concept for forms in load_lexicon().units.values() for f in forms if f.category == "person"})
-
-
 def run_rules(claims: pl.DataFrame, stories: dict[str, str], suites: Suites | None = None) -> list[dict[str, Any]]:
     """Compare the claims of every story and return the findings, most serious first."""
     suites = suites or load_suites()
     findings = (
-        _percent_findings(claims, stories, suites)
-        + _sum_findings(claims, stories, suites)
-        + _weekday_findings(claims, stories, suites)
+        percent_findings(claims, stories, suites)
+        + sum_findings(claims, stories, suites)
+        + weekday_findings(claims, stories, suites)
     )
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     by_unit: dict[tuple, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))

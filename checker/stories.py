@@ -165,3 +165,31 @@ def _similar_pairs(doc_col: list[int], term_col: list[str], tf_col: list[int], n
         .sort("doc", "doc_b")
         .collect()
     )
+
+
+SHINGLE = 5  # words per shingle when telling copies of one wire story
+
+
+def _shingles(text: str) -> set[int]:
+    words = [t for t in (_term(w) for w in _TOKEN.findall(text)) if t]
+    return {hash(tuple(words[i : i + SHINGLE])) for i in range(max(0, len(words) - SHINGLE + 1))}
+
+
+def wire_copies(docs: list[tuple[str, str]], stories: dict[str, str], threshold: float = 0.5) -> set[frozenset[str]]:
+    """Pairs of articles of one story that are copies of one text (a wire story carried by several outlets).
+
+    Two articles are copies when half of their five-word runs are the same (Jaccard). Their
+    agreement is one source, not two; a figure that differs between them points at an edit.
+    """
+    by_story: dict[str, list[tuple[str, set[int]]]] = {}
+    for doc_id, text in docs:
+        story = stories.get(doc_id)
+        if story is not None:
+            by_story.setdefault(story, []).append((doc_id, _shingles(text)))
+    copies: set[frozenset[str]] = set()
+    for members in by_story.values():
+        for i, (a, sa) in enumerate(members):
+            for b, sb in members[i + 1 :]:
+                if sa and sb and len(sa & sb) / len(sa | sb) >= threshold:
+                    copies.add(frozenset((a, b)))
+    return copies

@@ -1,0 +1,134 @@
+"""Rules that read one article on its own: shares over 100 %, killed-and-injured sums, weekdays."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import polars as pl
+
+from .compare import show_value
+from .evidence import make_finding
+from .normalize import fold
+from .rules import REGEX_TIMEOUT, Suites
+
+
+def percent_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) -> list[dict[str, Any]]:
+    rule = suites.by_kind("percent_over_100")
+    if rule is None:
+        return []
+    over = claims.filter(
+        (pl.col("kind") == "percent")
+        & (pl.col("value") > 100)
+        & ~pl.col("predicate").is_in(["rose", "fell"]).fill_null(False)
+    )
+    findings = []
+    for c in over.to_dicts():
+        if rule.share_cues is not None and not rule.share_cues.search(fold(c["sentence"]).text, timeout=REGEX_TIMEOUT):
+            continue  # growth or a comparison («ارتفع بنسبة 185%»), not a share of a whole
+        c["story"] = stories.get(c["doc_id"])
+        key = (c["story"], "percent", "percent", c["predicate"])
+        findings.append(make_finding(rule, [c], key, {"value_a": show_value(c)}))
+    return findings
+
+
+def sum_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) -> list[dict[str, Any]]:
+    """«مصرع وإصابة 17» against the article's own counts of the killed and of the injured."""
+    rule = suites.by_kind("sum_mismatch")
+    if rule is None:
+        return []
+    people = people_units()
+    frame = claims.filter(
+        pl.col("predicate").is_in(["killed_or_injured", "killed", "injured"])
+        & (pl.col("qualifier") == "exact")
+        & pl.col("value").is_not_null()
+    )
+    with_totals = frame.filter(pl.col("predicate") == "killed_or_injured").select("doc_id").unique()
+    frame = frame.join(with_totals, on="doc_id", how="semi")
+    findings = []
+    for (doc,), rows in frame.sort("start").group_by(["doc_id"], maintain_order=True):
+        totals = rows.filter(pl.col("predicate") == "killed_or_injured").to_dicts()
+        if not totals:
+            continue
+        firsts = {}
+        for c in rows.filter(pl.col("unit").is_in(people) & ~pl.col("in_title")).to_dicts():
+            firsts.setdefault(c["predicate"], c)
+        killed, injured = firsts.get("killed"), firsts.get("injured")
+        if killed is None or injured is None:
+            continue
+        total = next((t for t in totals if t["in_title"]), totals[0])
+        if abs(total["value"] - killed["value"] - injured["value"]) < 2:
+            continue  # one apart is most often the attacker, counted by one and not the other
+        trio = [total, killed, injured]
+        for c in trio:
+            c["story"] = stories.get(doc)
+        fields = {"value_a": show_value(total), "value_b": show_value(killed), "value_c": show_value(injured)}
+        findings.append(make_finding(rule, trio, (stories.get(doc), "count", "person", "killed_or_injured"), fields))
+    return findings
+
+
+_WEEKDAY_BEFORE = 24  # characters before a date where its weekday is written («يوم الخميس 6 أغسطس»)
+
+
+def weekday_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) -> list[dict[str, Any]]:
+    """A full date whose stated weekday is another day («الخميس 7 أغسطس 2015» was a Friday)."""
+    from datetime import date as Date
+
+    from .lexicon import load_lexicon
+
+    rule = suites.by_kind("weekday_mismatch")
+    if rule is None:
+        return []
+    weekdays = load_lexicon().weekdays
+    names = {v: k for k, v in weekdays.items()}
+    hijri = load_lexicon().hijri_months
+    # Only a date with its year written out, in the Gregorian calendar: an inferred year or a
+    # converted Hijri date (a day off either way) cannot be held against a weekday.
+    dated = claims.filter(
+        (pl.col("kind") == "date")
+        & (pl.col("date").str.len_chars() == 10)
+        & pl.col("number_text").str.contains(r"\d{4}")
+    )
+    findings = []
+    for c in dated.to_dicts():
+        if any(m in fold(c["number_text"]).text for m in hijri):
+            continue
+        try:
+            day = Date.fromisoformat(c["date"])
+        except ValueError:
+            continue
+        offset = c["start"] - c["sentence_start"]
+        before = fold(c["sentence"][max(0, offset - _WEEKDAY_BEFORE) : offset]).text.split()
+        said = next((weekdays[k] for k in _weekday_keys(before) if k in weekdays), None)
+        if said is None or said == day.isoweekday():
+            continue
+        c["story"] = stories.get(c["doc_id"])
+        fields = {"value_a": c["date"], "value_b": names.get(said, "?"), "value_c": names.get(day.isoweekday(), "?")}
+        findings.append(make_finding(rule, [c], (c["story"], "date", "date", None), fields))
+    return findings
+
+
+def _weekday_keys(words: list[str]) -> list[str]:
+    """The words before a date that name a weekday, nearest first, as the lexicon spells them.
+
+    A weekday is written right before the date (after «يوم» or «الموافق» at most), with its
+    article (الخميس، والخميس) or after «يوم»; a bare «احد» is the number one, not Sunday.
+    """
+    keys = []
+    while words and words[-1] in ("الموافق", "يوم", "،", "-"):
+        words = words[:-1]  # «الخميس الموافق 6 أغسطس»
+    for i in range(len(words) - 1, max(-1, len(words) - 2), -1):  # the word right before the date
+        word = words[i]
+        if word[:1] in "وفب" and word[1:3] == "ال":
+            word = word[1:]
+        if not word.startswith("ال") and i > 0 and words[i - 1] in ("يوم", "ليوم", "بيوم"):
+            word = "ال" + word
+        keys.append(word)
+    return keys
+
+
+@cache
+def people_units() -> list[str]:
+    from .lexicon import load_lexicon
+
+    return sorted({f.concept for forms in load_lexicon().units.values() for f in forms if f.category == "person"})

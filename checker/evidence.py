@@ -1,0 +1,39 @@
+"""A finding as the outputs carry it: the rule, its message, and the claims it quotes as evidence."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from typing import Any
+
+from .compare import Claim, describe_key, scope_class, show_value
+from .rules import Rule
+
+EVIDENCE = ("claim_id", "doc_id", "start", "end", "number_text", "value", "low", "high", "qualifier",
+            "unit", "predicate", "side", "outlet", "source", "published_at", "sentence", "path", "line",
+            "column", "in_title", "scope", "sentence_start")
+def make_finding(rule: Rule, claims: list[Claim], key: tuple, fields: dict[str, str]) -> dict[str, Any]:
+    side = next((c["side"] for c in claims if c.get("side")), None)
+    quantity = describe_key((*key[:4], side))
+    message = rule.message.format_map(defaultdict(str, quantity=quantity, **fields))
+    evidence = [{k: c.get(k) for k in EVIDENCE} for c in claims]
+    basis = "|".join([rule.id, quantity, *sorted(f"{c['doc_id']}:{c['number_text']}:{c['sentence']}" for c in claims)])
+    return {
+        "rule": rule.id,
+        "severity": rule.severity,
+        "message": message,
+        "story": key[0],
+        "quantity": quantity,
+        "fingerprint": hashlib.sha1(basis.encode("utf-8")).hexdigest()[:20],
+        "claims": evidence,
+    }
+
+
+def pair_fields(a: Claim, b: Claim) -> dict[str, str]:
+    return {
+        "outlet_a": a["outlet"], "outlet_b": b["outlet"],
+        "value_a": show_value(a), "value_b": show_value(b),
+        "source_a": a["source"] or a["outlet"], "source_b": b["source"] or b["outlet"],
+        "scope_a": scope_class(a), "scope_b": scope_class(b),
+        "time_a": a["published_at"] or "?", "time_b": b["published_at"] or "?",
+    }
