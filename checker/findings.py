@@ -23,7 +23,7 @@ from .compare import (
 )
 from .evidence import make_finding, pair_fields
 from .rules import Suites, load_suites
-from .stories import group_stories
+from .stories import group_stories, wire_copies
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 REVISION_HOURS = 6
@@ -64,7 +64,7 @@ def _named(source: str | None) -> bool:
     return folded not in generic and not any(folded.startswith(g + " ") for g in generic)
 
 
-def _classify(a: Claim, b: Claim, suites: Suites) -> tuple[str, str | None] | None:
+def _classify(a: Claim, b: Claim, suites: Suites, copies: frozenset = frozenset()) -> tuple[str, str | None] | None:
     """Name what two claims of one quantity are: a conflict, a scope difference, a revision …"""
     same_doc = a["doc_id"] == b["doc_id"]
     if same_doc and magnitude_slip(a, b):
@@ -90,6 +90,8 @@ def _classify(a: Claim, b: Claim, suites: Suites) -> tuple[str, str | None] | No
         return "attacker_counted", None
     if same_doc:
         return "internal_conflict", "headline" if (a["in_title"] or b["in_title"]) else "body"
+    if frozenset((a["doc_id"], b["doc_id"])) in copies and not (a["in_title"] or b["in_title"]):
+        return "copy_differs", None  # one wire text, two figures: an edit in one copy (headlines are each outlet's own)
     ta, tb = _time(a), _time(b)
     # A toll grows as an event unfolds; the floors of a building or a number of accidents do not.
     evolving = a["predicate"] in suites.evolving_predicates and (
@@ -107,6 +109,7 @@ def _pair_findings(
     tol_agree,
     reported: set[tuple],
     same_unit: dict[str, list[Claim]],
+    copies: frozenset = frozenset(),
 ) -> list[dict[str, Any]]:
     """The findings of one quantity of one story: across its articles, and inside each."""
     by_doc: dict[str, list[Claim]] = defaultdict(list)
@@ -125,7 +128,7 @@ def _pair_findings(
     for a, b, where in pairs:
         if a["doc_id"] != b["doc_id"] and (b["published_at"] or "") < (a["published_at"] or ""):
             a, b = b, a
-        verdict = _classify(a, b, suites)
+        verdict = _classify(a, b, suites, copies)
         if verdict is None:
             continue
         kind, place = verdict
@@ -228,8 +231,13 @@ def candidate_claims(claims: pl.DataFrame, stories: dict[str, str]) -> pl.DataFr
     return keyed.join(open_keys, on=unit_keys, how="semi").drop("_unit").collect()
 
 
-def run_rules(claims: pl.DataFrame, stories: dict[str, str], suites: Suites | None = None) -> list[dict[str, Any]]:
-    """Compare the claims of every story and return the findings, most serious first."""
+def run_rules(
+    claims: pl.DataFrame, stories: dict[str, str], suites: Suites | None = None, copies: frozenset = frozenset()
+) -> list[dict[str, Any]]:
+    """Compare the claims of every story and return the findings, most serious first.
+
+    ``copies`` holds the pairs of articles that carry one wire text (:func:`stories.wire_copies`).
+    """
     suites = suites or load_suites()
     findings = (
         percent_findings(claims, stories, suites)
@@ -252,7 +260,7 @@ def run_rules(claims: pl.DataFrame, stories: dict[str, str], suites: Suites | No
     reported: set[tuple] = set()
     for key, members in groups.items():
         if len(members) > 1:
-            findings.extend(_pair_findings(key, members, suites, tol_agree, reported, by_unit[key[:3]]))
+            findings.extend(_pair_findings(key, members, suites, tol_agree, reported, by_unit[key[:3]], copies))
     findings.sort(key=lambda f: (-SEVERITY_RANK[f["severity"]], f["story"] or "", f["quantity"], f["rule"]))
     return findings
 
@@ -280,17 +288,20 @@ def check_articles(
     """Compare the claims of already-read articles (extracting them unless ``claims`` is given).
 
     The result holds ``discrepancies`` (the findings), ``summary``, the ``claims`` table (a
-    polars DataFrame with a ``story`` column) and ``stories`` (doc_id -> story id).
+    polars DataFrame with a ``story`` column), ``stories`` (doc_id -> story id) and
+    ``copies`` (pairs of articles that carry one wire text: their agreement is one source).
     """
     from .api import claims_of
 
     if claims is None:
         claims = claims_of(articles, workers=workers)
     stories = assign_stories(claims, articles)
-    findings = run_rules(claims, stories, suites)
+    copies = frozenset(wire_copies([(a.doc_id, a.text) for a in articles], stories))
+    findings = run_rules(claims, stories, suites, copies)
     claims = claims.with_columns(pl.col("doc_id").replace_strict(stories, default=None).alias("story"))
-    return {"discrepancies": findings, "summary": summary(findings, claims, stories), "claims": claims,
-            "stories": stories}
+    counts = {**summary(findings, claims, stories), "wire_copies": len(copies)}
+    return {"discrepancies": findings, "summary": counts, "claims": claims, "stories": stories,
+            "copies": sorted(sorted(pair) for pair in copies)}
 
 
 def check(

@@ -25,6 +25,7 @@ KINDS = {
     "sum_mismatch",
     "attacker_counted",
     "weekday_mismatch",
+    "copy_differs",
 }
 SEVERITIES = ("error", "warning", "info")
 REGEX_TIMEOUT = 0.25

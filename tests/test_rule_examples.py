@@ -13,6 +13,7 @@ from checker.api import claims_of
 from checker.article import Article
 from checker.findings import run_rules
 from checker.rules import load_suites
+from checker.stories import wire_copies
 
 SUITES = load_suites()
 CASES = [
@@ -29,7 +30,9 @@ def _findings(example: list[dict]) -> list[dict]:
         for i, a in enumerate(example)
     ]
     claims = claims_of(articles, workers=1)
-    return run_rules(claims, {a.doc_id: "S1" for a in articles}, SUITES)
+    stories = {a.doc_id: "S1" for a in articles}
+    copies = frozenset(wire_copies([(a.doc_id, a.text) for a in articles], stories))
+    return run_rules(claims, stories, SUITES, copies)
 
 
 def test_every_rule_has_examples_both_ways():
