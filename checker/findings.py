@@ -69,7 +69,7 @@ def _classify(a: Claim, b: Claim, suites: Suites, copies: frozenset = frozenset(
     same_doc = a["doc_id"] == b["doc_id"]
     if same_doc and magnitude_slip(a, b):
         return "magnitude_slip", None
-    if agree(a, b, suites.tolerance) or "vague" in (a["qualifier"], b["qualifier"]):
+    if agree(a, b, suites.tolerance_for(a["kind"])) or "vague" in (a["qualifier"], b["qualifier"]):
         return None  # «عدة حالات» against 13: a vague word does not contradict a figure
     sa, sb = scope_class(a), scope_class(b)
     if sa != sb:
@@ -255,7 +255,7 @@ def run_rules(
             by_unit[key[:3]][c["doc_id"]].append(c)
 
     def tol_agree(a: Claim, b: Claim) -> bool:
-        return agree(a, b, suites.tolerance)
+        return agree(a, b, suites.tolerance_for(a["kind"]))
 
     reported: set[tuple] = set()
     for key, members in groups.items():

@@ -68,6 +68,7 @@ class Suites:
 
     rules: tuple[Rule, ...]
     tolerance: Tolerance
+    tolerances: dict[str, Tolerance] = field(default_factory=dict)  # per kind of quantity (money, percent …)
     min_similarity: float = 0.3
     restatement_similarity: float = 0.4
     evolving_predicates: frozenset[str] = frozenset()
@@ -85,6 +86,10 @@ class Suites:
         if not sentence or self.revision_cues is None:
             return False
         return bool(self.revision_cues.search(fold(sentence).text, timeout=REGEX_TIMEOUT))
+
+    def tolerance_for(self, kind: str | None) -> Tolerance:
+        """How far an ``about`` figure of this kind of quantity may stray (the suite's data)."""
+        return self.tolerances.get(kind or "", self.tolerance)
 
     def by_kind(self, kind: str, where: str | None = None) -> Rule | None:
         """The rule that reports findings of ``kind`` (and ``where``, for internal conflicts)."""
@@ -145,6 +150,16 @@ def load_suite_file(path: Path) -> tuple[list[Rule], Tolerance | None, dict[str,
         except (KeyError, TypeError, ValueError) as exc:
             raise DataError(f"{path}:{line_of(data, 'tolerance')}: tolerance.about needs min_relative, "
                             f"max_relative and ulps ({exc})") from None
+    by_kind = {}
+    for kind, spec in ((data.get("tolerance") or {}).get("by_kind") or {}).items():
+        base = tol or Tolerance()
+        try:
+            by_kind[str(kind)] = Tolerance(float(spec.get("min_relative", base.min_relative)),
+                                           float(spec.get("max_relative", base.max_relative)),
+                                           float(spec.get("ulps", base.ulps)))
+        except (AttributeError, TypeError, ValueError) as exc:
+            raise DataError(f"{path}:{line_of(data, 'tolerance')}: tolerance.by_kind.{kind}: numbers expected "
+                            f"({exc})") from None
     matching = data.get("matching") or {}
     try:
         similarity: dict[str, Any] = {
@@ -163,6 +178,8 @@ def load_suite_file(path: Path) -> tuple[list[Rule], Tolerance | None, dict[str,
                 similarity[name] = regex.compile("|".join(f"(?:{c})" for c in data[name]))
             except regex.error as exc:
                 raise DataError(f"{path}:{line_of(data, name)}: bad pattern in {name} ({exc})") from None
+    if by_kind:
+        similarity["tolerances"] = by_kind
     return rules, tol, similarity
 
 
