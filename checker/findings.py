@@ -261,7 +261,42 @@ def run_rules(
     for key, members in groups.items():
         if len(members) > 1:
             findings.extend(_pair_findings(key, members, suites, tol_agree, reported, by_unit[key[:3]], copies))
+    findings.extend(_category_findings(by_unit, suites, tol_agree))
     findings.sort(key=lambda f: (-SEVERITY_RANK[f["severity"]], f["story"] or "", f["quantity"], f["rule"]))
+    return findings
+
+
+def _category_findings(by_unit: dict[tuple, dict[str, list[Claim]]], suites: Suites, tol_agree) -> list[dict[str, Any]]:
+    """Outlets that count different categories of one event (تحييد against قتل): named, not a conflict.
+
+    Each article's lead figure of a unit under one predicate is set against another outlet's
+    lead figure under a near-miss predicate (a pair listed in the suite), when neither article
+    reports the other's category at all.
+    """
+    rule = suites.by_kind("different_category")
+    if rule is None or not suites.near_miss_predicates:
+        return []
+    findings = []
+    for key, docs in by_unit.items():
+        leads: dict[str, dict[str, Claim]] = {}
+        for doc, claims in docs.items():
+            for c in sorted(claims, key=lambda c: (not c["in_title"], c["start"])):
+                if c["predicate"]:
+                    leads.setdefault(doc, {}).setdefault(c["predicate"], c)
+        for da, la in leads.items():
+            for db, lb in leads.items():
+                if da >= db:
+                    continue
+                for pa, pb in suites.near_miss_predicates:
+                    for x, y in ((la, lb), (lb, la)):
+                        a, b = x.get(pa), y.get(pb)
+                        if a is None or b is None or pb in x or pa in y or a["outlet"] == b["outlet"]:
+                            continue
+                        if tol_agree(a, b):
+                            continue
+                        fields = {**pair_fields(a, b), "predicate_a": pa.replace("_", " "),
+                                  "predicate_b": pb.replace("_", " ")}
+                        findings.append(make_finding(rule, [a, b], (*key, None), fields))
     return findings
 
 

@@ -26,6 +26,7 @@ KINDS = {
     "attacker_counted",
     "weekday_mismatch",
     "copy_differs",
+    "different_category",
 }
 SEVERITIES = ("error", "warning", "info")
 REGEX_TIMEOUT = 0.25
@@ -74,6 +75,7 @@ class Suites:
     evolving_predicates: frozenset[str] = frozenset()
     revision_cues: regex.Pattern[str] | None = None
     attacker_cues: regex.Pattern[str] | None = None
+    near_miss_predicates: tuple[tuple[str, str], ...] = ()
 
     def attacker_died(self, sentence: str | None) -> bool:
         """True when a sentence says the attacker died too («قبل أن ينتحر»)."""
@@ -172,6 +174,11 @@ def load_suite_file(path: Path) -> tuple[list[Rule], Tolerance | None, dict[str,
         if not isinstance(evolving, list):
             raise DataError(f"{path}:{line_of(data, 'evolving_predicates')}: evolving_predicates must be a list")
         similarity["evolving_predicates"] = frozenset(map(str, evolving))
+    pairs = data.get("near_miss_predicates")
+    if pairs:
+        if not all(isinstance(p, list) and len(p) == 2 for p in pairs):
+            raise DataError(f"{path}:{line_of(data, 'near_miss_predicates')}: near_miss_predicates takes pairs")
+        similarity["near_miss_predicates"] = tuple((str(a), str(b)) for a, b in pairs)
     for name in ("revision_cues", "attacker_cues"):
         if data.get(name):
             try:
