@@ -28,7 +28,7 @@ _CLAUSE_WORD = re.compile(SP + r"(?:بينما|فيما|في حين|وفي|كم�
 # Where a sentence end can start (a cheap stdlib scan in front of SENTENCE_END).
 _SENTENCE_CHAR = re.compile(r"[\n!?؟؛.]")
 _SUBJECT_WORD = regex.compile(r"[«\"“]?[\p{L}]+[»\"”]?")
-_GAP_STOPS = "،,:؛.\n"
+_GAP_STOPS = "،,:؛.\n0123456789"  # a figure ends the name of who said it
 
 
 class Attribution:

@@ -64,6 +64,19 @@ def _named(source: str | None) -> bool:
     return folded not in generic and not any(folded.startswith(g + " ") for g in generic)
 
 
+def _same_source(a: str, b: str) -> bool:
+    """True when two sources name one body: «وزارة الصحة المصرية» and «وزار الصحة» (a typo) or «وزارة الصحة»."""
+    from .normalize import fold_word
+
+    wa = {w.removeprefix("ال") for w in fold_word(a).split() if len(w) > 2}
+    wb = {w.removeprefix("ال") for w in fold_word(b).split() if len(w) > 2}
+    if not wa or not wb or wa <= wb or wb <= wa:
+        return True
+    # The distinctive words (not the «ministry of» that every body shares) decide.
+    common = {"وزاره", "وزار", "هيئه", "مديريه", "متحدث", "رسمي", "باسم", "عام", "عامه", "اداره"}
+    return bool((wa - common) & (wb - common))
+
+
 def _classify(a: Claim, b: Claim, suites: Suites, copies: frozenset = frozenset()) -> tuple[str, str | None] | None:
     """Name what two claims of one quantity are: a conflict, a scope difference, a revision …"""
     same_doc = a["doc_id"] == b["doc_id"]
@@ -76,7 +89,7 @@ def _classify(a: Claim, b: Claim, suites: Suites, copies: frozenset = frozenset(
         if "daily" in (sa, sb):
             return None  # a daily figure is a rate, not the total: a different quantity
         return "different_scope", None
-    if _named(a["source"]) and _named(b["source"]) and a["source"] != b["source"]:
+    if _named(a["source"]) and _named(b["source"]) and not _same_source(a["source"], b["source"]):
         if not same_doc:
             return "sourced_disagreement", None
         return None  # two sources quoted side by side in one article: reported, not asserted
@@ -151,7 +164,10 @@ def _pair_findings(
             fields["direction"] = " (the toll went down)" if (b["value"] or 0) < (a["value"] or 0) else ""
         finding = make_finding(rule, [a, b, *others], key, fields)
         if others:
-            finding["message"] += f" (as do {', '.join(sorted({c['outlet'] for c in others}))})"
+            side = a if a["value"] == others[0]["value"] else b
+            names = sorted({c["outlet"] for c in others})
+            verb = "agrees" if len(names) == 1 else "agree"
+            finding["message"] += f" ({', '.join(names)} {verb} with {side['outlet']})"
         findings.append(finding)
     return findings
 
