@@ -291,5 +291,11 @@ def within_pairs(
 
 
 def same_side(a: Claim, b: Claim) -> bool:
-    """True when two claims can count the same side's people or things (an unknown side matches any)."""
+    """True when two claims can count the same side's people or things, in the same place.
+
+    An unknown side or place matches any: «15 in Cairo» and «21 in Egypt» are different
+    quantities, «15 in Cairo» and «15» may be one.
+    """
+    if a.get("place") and b.get("place") and a["place"] != b["place"]:
+        return False
     return not a["side"] or not b["side"] or a["side"] == b["side"]

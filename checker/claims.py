@@ -43,7 +43,8 @@ class Context:
         self.predicates = word_finder(lex.predicates)
         self.sides = word_finder(lex.sides)
         self.scopes = word_finder(lex.scopes)
-        self.phrases = MultiFinder([self.predicates, self.sides, self.scopes])
+        self.places = word_finder(lex.places)
+        self.phrases = MultiFinder([self.predicates, self.sides, self.scopes, self.places])
         self.attribution = Attribution(lex)
         hedge_before = trie_pattern(lex.hedges_before)
         self.hedge_before = guarded(
@@ -121,16 +122,17 @@ class ArticleReader:
         t = self.folded.text
         self.sentences = Sentences(t, self.c.attribution)
         self.title_end = _title_end(t, article)
-        self._context: dict[int, tuple[Spans, Spans, Spans]] = {}
+        self._context: dict[int, tuple[Spans, Spans, Spans, Spans]] = {}
 
-    def context_of(self, index: int) -> tuple[Spans, Spans, Spans]:
-        """Predicate, side and scope matches of one sentence (no phrase crosses a sentence end)."""
+    def context_of(self, index: int) -> tuple[Spans, Spans, Spans, Spans]:
+        """Predicate, side, scope and place matches of one sentence (no phrase crosses a sentence end)."""
         found = self._context.get(index)
         if found is None:
             t, lex, c = self.folded.text, self.g.lex, self.c
             s, e = self.sentences.spans[index]
-            preds, sides, scopes = c.phrases.finditer_each(t, s, e)
-            found = (_spans(preds, lex.predicates), _spans(sides, lex.sides), _spans(scopes, lex.scopes))
+            preds, sides, scopes, places = c.phrases.finditer_each(t, s, e)
+            found = (_spans(preds, lex.predicates), _spans(sides, lex.sides), _spans(scopes, lex.scopes),
+                     _spans([m for m in places if _names_a_place(t, m)], lex.places))
             self._context[index] = found
         return found
 
@@ -197,10 +199,10 @@ class ArticleReader:
             low, high = _bounds(qualifier, n.value, low, high)
         if kind == "ordinal":
             qualifier, low, high = "exact", n.value, n.value
-        predicate = side = scope = src = None
+        predicate = side = scope = src = place = None
         scope_span = None
         if kind not in _NO_CONTEXT:
-            preds, sides, (scope_starts, scopes) = self.context_of(si)
+            preds, sides, (scope_starts, scopes), places = self.context_of(si)
             own = _first_after(preds[0], preds[1], n.end, after_end) if after_end > n.end else None
             if own is None and after_end > n.end:
                 nxt = _first_after(preds[0], preds[1], after_end, after_end + 14)
@@ -212,6 +214,9 @@ class ArticleReader:
                 predicate = None  # «على بعد 150 كيلومترا» in a sentence about the killed: no one killed 150 km
             side = self._side(sides, n.start, n.end, si)
             c_start, c_end = self.sentences.clause(n.start, si)
+            where = _first_after(places[0], places[1], n.end, c_end) or _nearest_before(
+                places[0], places[1], c_start, n.start)
+            place = where[2] if where else None
             sc = _first_after(scope_starts, scopes, c_start, c_end)
             if sc is None:
                 # «تمكنت خلال اليوم الأخير من (تحييد) 184»: a window said earlier in the sentence,
@@ -223,7 +228,7 @@ class ArticleReader:
                 scope, scope_span = sc[2], (sc[0], sc[1])
             src = self.sentences.source(si)
         return self._row(n, kind, qualifier, low, high, unit_name, unit_span, predicate, side, scope,
-                         scope_span, src, (s_start, s_end))
+                         scope_span, src, (s_start, s_end), place)
 
     def _side(self, sides: Spans, start: int, end: int, si: int) -> str | None:
         starts, spans = sides
@@ -238,7 +243,7 @@ class ArticleReader:
     def _row(self, n: Numeral, kind: str, qualifier: str, low: float | None, high: float | None,
              unit: str | None, unit_span: tuple[int, int] | None, predicate: str | None,
              side: str | None, scope: str | None, scope_span: tuple[int, int] | None,
-             src: tuple[int, int] | None, sent: tuple[int, int]) -> tuple:
+             src: tuple[int, int] | None, sent: tuple[int, int], place: str | None = None) -> tuple:
         a, f = self.article, self.folded
         text = a.text
         start, end = f.span(n.start, n.end)
@@ -273,6 +278,7 @@ class ArticleReader:
             text[slice(*f.span(*src))].strip("«»\"“” ") if src else None,
             scope,
             text[slice(*f.span(*scope_span))] if scope_span else None,
+            place,
             n.form,
             n.decimals,
             (n.start < self.title_end and self.title_end < len(f.text)) or _echoes_title(f.text, n.start),
@@ -302,6 +308,17 @@ def _title_end(text: str, article: Article) -> int:
     if article.title and fold(article.title).text.strip() != text[:end].strip():
         return 0
     return end
+
+
+_PLACE_BEFORE = re.compile(r"(?:\bفي|\bمن|\bالي|\bمدينه|\bمحافظه|\bمنطقه|\bولايه|\bعاصمه|\bشمال|\bجنوب|\bشرق|\bغرب)\s$")
+
+
+def _names_a_place(text: str, m: re.Match[str]) -> bool:
+    """True when a place word is used as a place: after في/من/إلى, «مدينة», or with the ب clitic (بجازان)."""
+    if "ب" in m.group("cl"):
+        return True
+    start = m.start("cl")
+    return bool(_PLACE_BEFORE.search(text, max(0, start - 10), start))
 
 
 _CLAUSE_BREAK = re.compile(r"[،,.؛:()\"«»]|\sو")

@@ -106,6 +106,7 @@ class Lexicon:
     hedges_after: dict[str, str] = field(default_factory=dict)
     predicates: dict[str, str] = field(default_factory=dict)
     sides: dict[str, str] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)
     scopes: dict[str, str] = field(default_factory=dict)
     attribution_verbs: set[str] = field(default_factory=set)
     attribution_preps: set[str] = field(default_factory=set)
@@ -272,6 +273,7 @@ def load_lexicon(root: str | None = None) -> Lexicon:
         _load_calendar(base / "calendar.yaml", lex)
         lex.predicates = with_pronoun_suffixes(_load_keyed(base / "predicates.yaml"))
         lex.sides = _load_keyed(base / "sides.yaml")
+        lex.places = _load_keyed(base / "places.yaml")
         lex.scopes = _load_keyed(base / "scopes.yaml")
         attribution = load_yaml(base / "attribution.yaml")
     except (KeyError, TypeError, AttributeError) as exc:

@@ -30,6 +30,7 @@ CLAIMS_SCHEMA: dict[str, pl.DataType] = {
     "source": pl.String(),
     "scope": pl.String(),
     "scope_text": pl.String(),
+    "place": pl.String(),
     "form": pl.String(),
     "decimals": pl.Int64(),
     "in_title": pl.Boolean(),

@@ -64,3 +64,13 @@ def test_times_have_a_value_and_coordinates_are_no_times():
     claims = checker.extract_text("وصل الوفد عند الساعة 0024 فجرا. ويقع على خط طول 50:35 شرقا. وفي الساعة ١٠:٣٦ مساء")
     assert claims.select("number_text", "value").rows() == [("0024", 24.0), ("١٠:٣٦", 10.6)]
     assert claims.filter(claims["value"].is_null() & (claims["qualifier"] != "vague")).height == 0
+
+
+def test_place_of_a_figure():
+    text = "وأكدت السلطات وفاة 21 حالة وإصابة 66 شخصاً، بينهم 15 حالة وفاة بالعاصمة القاهرة. وقتل 33 جنديا تركيا في إدلب."
+    places = dict(checker.extract_text(text).select("number_text", "place").rows())
+    assert places == {"21": None, "66": None, "15": "cairo", "33": "idlib"}
+
+
+def test_a_place_word_without_a_preposition_is_no_place():
+    assert _first("قتل 33 جنديا تركيا", "33")["place"] is None
