@@ -67,7 +67,8 @@ def test_times_have_a_value_and_coordinates_are_no_times():
 
 
 def test_place_of_a_figure():
-    text = "وأكدت السلطات وفاة 21 حالة وإصابة 66 شخصاً، بينهم 15 حالة وفاة بالعاصمة القاهرة. وقتل 33 جنديا تركيا في إدلب."
+    text = ("وأكدت السلطات وفاة 21 حالة وإصابة 66 شخصاً، بينهم 15 حالة وفاة بالعاصمة القاهرة. "
+            "وقتل 33 جنديا تركيا في إدلب.")
     places = dict(checker.extract_text(text).select("number_text", "place").rows())
     assert places == {"21": None, "66": None, "15": "cairo", "33": "idlib"}
 
