@@ -64,10 +64,10 @@ def _dev(tmp_path: Path) -> dict:
 
 
 def test_development_set_does_not_regress(tmp_path):
-    """Floors measured on 2026-11-22 (recall 0.55, precision 0.43, silent 1.00): a change may only raise them."""
+    """Floors measured on 2026-11-22 (recall 0.55, precision 0.46, silent 1.00): a change may only raise them."""
     res = _dev(tmp_path)
     assert res["conflict_recall"] >= 0.54
-    assert res["conflict_precision"] >= 0.42
+    assert res["conflict_precision"] >= 0.45
     assert res["silent_right"] >= 0.97
 
 
