@@ -28,6 +28,13 @@ _AD_AFTER = regex.compile(rf"{SP}*م(?!\p{{L}})")
 
 def digits_value(raw: str, next_text: str) -> tuple[float, int] | None:
     """Read a digit run with separators; return (value, decimals) or None when malformed."""
+    if "،" in raw:
+        # The Arabic comma between digits: thousands before three digits (164،781،745),
+        # else a decimal mark (80،4%، 157،7 مليون); two years listed (2014،2015) are no number.
+        parts = raw.split("،")
+        if len(parts) == 2 and len(parts[0]) == 4 and len(parts[1]) == 4:
+            return None
+        raw = ",".join(parts)
     if "٫" in raw or "٬" in raw:
         raw = raw.replace("٬", "").replace("٫", ".")
         if raw.count(".") > 1 or "," in raw:
@@ -90,7 +97,7 @@ def read_digits(g: Grammar, text: str, m: re.Match[str], found: list[Numeral],
         return end
     if before.endswith(("-", "-\n")) and _NAME_DASH_BEFORE.search(before):  # إف-16, كوفيد-19: a model or a name
         return end
-    digits_only = raw.replace(",", "").replace(".", "").replace("٬", "").replace("٫", "")
+    digits_only = raw.replace(",", "").replace(".", "").replace("٬", "").replace("٫", "").replace("،", "")
     if (len(digits_only) >= 8 and raw == digits_only) or (raw.startswith("0") and len(raw) >= 5):
         return end  # a phone number or an identifier
     if g.identifier_before.search(before):
