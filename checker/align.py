@@ -194,6 +194,8 @@ def cross_pairs(
                 others = by_doc[db]
                 if db == da or others[0]["outlet"] == a["outlet"]:
                     continue  # one outlet's articles: its own follow-ups and recurring reports
+                if not a.get("_event") and not same_day(a, others[0]):
+                    continue  # a statistic (a price, a rate) belongs to its day: yesterday's close is no contradiction
                 others = [b for b in others if same_side(a, b)]
                 if not others or any(agree(a, b) for b in others):
                     continue
@@ -288,6 +290,12 @@ def within_pairs(
         if (restated or told) and not sum_parts(x, body) and not sum_parts(y, body):
             out.append((x, y, "body"))
     return out
+
+
+def same_day(a: Claim, b: Claim) -> bool:
+    """True when two claims were published on one calendar day (or either date is unknown)."""
+    da, db = a.get("published_at"), b.get("published_at")
+    return not da or not db or da[:10] == db[:10]
 
 
 def same_side(a: Claim, b: Claim) -> bool:
