@@ -147,6 +147,8 @@ class ArticleReader:
 
     def _claim(self, n: Numeral) -> tuple:
         t, lex, c = self.folded.text, self.g.lex, self.c
+        if n.value is not None:
+            _unreverse_decimal(n, self.article.text[slice(*self.folded.span(n.start, n.end))])
         si = self.sentences.index_of(n.start)
         s_start, s_end = self.sentences.spans[si]
         kind, qualifier, low, high = n.kind, n.qualifier, n.low, n.high
@@ -291,6 +293,20 @@ class ArticleReader:
 
 
 _DIGIT = re.compile(r"[0-9]")
+_RLM_DECIMAL = re.compile(r"(\d+)[.٫]\u200f(\d+)")
+
+
+def _unreverse_decimal(n: Numeral, original: str) -> None:
+    """Read «5.\u200f3» as 3.5: a decimal stored backwards around a right-to-left mark (a feed's RTL artifact)."""
+    m = _RLM_DECIMAL.search(original)
+    if not m:
+        return
+    whole, fraction = m.group(1), m.group(2)
+    written, meant = float(f"{whole}.{fraction}"), float(f"{fraction}.{whole}")
+    if written:
+        n.value = float(f"{n.value * meant / written:.12g}")
+        if not n.scaled:
+            n.decimals = len(whole)
 MAX_TITLE = 250
 # What can happen to a measured amount, a sum of money or a share (the rest are people's and things' fates).
 _MEASURE_PREDICATES = frozenset({"rose", "fell", "spent", "allocated", "seized", "sent", None})

@@ -165,9 +165,10 @@ def _pair_findings(
         finding = make_finding(rule, [a, b, *others], key, fields)
         if others:
             side = a if a["value"] == others[0]["value"] else b
-            names = sorted({c["outlet"] for c in others})
-            verb = "agrees" if len(names) == 1 else "agree"
-            finding["message"] += f" ({', '.join(names)} {verb} with {side['outlet']})"
+            names = sorted({c["outlet"] for c in others} - {side["outlet"]})
+            if names:
+                verb = "agrees" if len(names) == 1 else "agree"
+                finding["message"] += f" ({', '.join(names)} {verb} with {side['outlet']})"
         findings.append(finding)
     return findings
 

@@ -108,3 +108,13 @@ def test_digit_forms(text, value, span):
 )
 def test_identifiers_are_not_claims(text):
     assert checker.extract_text(text).height == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("سداد دين بقيمة 5.\u200f3 مليار يورو", 3_500_000_000), ("ارتفعت الفضة إلى 55.\u200f14 دولار", 14.55)],
+)
+def test_a_decimal_stored_backwards_around_a_right_to_left_mark(text, value):
+    """Some feeds store «3.5» as «5.<RLM>3»; the reader sees 3.5, and so does Raqm."""
+    claims = checker.extract_text(text)
+    assert claims["value"][0] == value
