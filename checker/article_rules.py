@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -132,3 +133,44 @@ def people_units() -> list[str]:
     from .lexicon import load_lexicon
 
     return sorted({f.concept for forms in load_lexicon().units.values() for f in forms if f.category == "person"})
+
+
+_AMONG = re.compile(r"(?:من\s+)?(?:بينهم|بينهن|منهم|منهن|بينها|منها|ضمنهم)\b")
+
+
+def parts_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) -> list[dict[str, Any]]:
+    """«قتل 12 شخصا بينهم 5 أطفال و8 نساء»: the parts named after «بينهم» add up to more than the total."""
+    rule = suites.by_kind("parts_exceed_total")
+    if rule is None:
+        return []
+    people = people_units()
+    frame = claims.filter(
+        pl.col("unit").is_in(people) & (pl.col("qualifier") == "exact") & pl.col("value").is_not_null()
+        & (pl.col("kind") == "count")
+    ).sort("doc_id", "start")
+    findings = []
+    for (_, _), rows in frame.group_by(["doc_id", "sentence_start"], maintain_order=True):
+        members = rows.to_dicts()
+        for i, total in enumerate(members[:-2] if len(members) > 2 else []):
+            sentence, base = total["sentence"], total["sentence_start"]
+            nxt = members[i + 1]
+            gap = sentence[total["end"] - base : nxt["start"] - base]
+            if not _AMONG.search(fold(gap).text):
+                continue
+            parts: list[dict] = []
+            prev_end = total["end"]
+            for c in members[i + 1 :]:
+                between = sentence[prev_end - base : c["start"] - base]
+                if parts and (len(between) > 20 or any(ch in between for ch in "،,؛:.")):
+                    break  # the list of parts ended («…، وأصيب 20 آخرون»)
+                if c["value"] >= total["value"]:
+                    break
+                parts.append(c)
+                prev_end = c["end"]
+            if len(parts) >= 2 and sum(c["value"] for c in parts) > total["value"]:
+                for c in (total, *parts):
+                    c["story"] = stories.get(c["doc_id"])
+                fields = {"value_a": show_value(total), "value_b": " + ".join(show_value(c) for c in parts)}
+                key = (total["story"], "count", total["unit"], total["predicate"])
+                findings.append(make_finding(rule, [total, *parts], key, fields))
+    return findings

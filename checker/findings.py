@@ -11,7 +11,7 @@ import polars as pl
 
 from .align import cross_pairs, mark_leads, position, similarity, weigh_context_words, within_pairs
 from .article import Article
-from .article_rules import people_units, percent_findings, sum_findings, weekday_findings
+from .article_rules import parts_findings, people_units, percent_findings, sum_findings, weekday_findings
 from .compare import (
     COMPARABLE_KINDS,
     PEOPLE_UNITS,
@@ -260,6 +260,7 @@ def run_rules(
         percent_findings(claims, stories, suites)
         + sum_findings(claims, stories, suites)
         + weekday_findings(claims, stories, suites)
+        + parts_findings(claims, stories, suites)
     )
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     by_unit: dict[tuple, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))

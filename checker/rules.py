@@ -27,6 +27,7 @@ KINDS = {
     "weekday_mismatch",
     "copy_differs",
     "different_category",
+    "parts_exceed_total",
 }
 SEVERITIES = ("error", "warning", "info")
 REGEX_TIMEOUT = 0.25
