@@ -181,15 +181,18 @@ def wire_copies(docs: list[tuple[str, str]], stories: dict[str, str], threshold:
     Two articles are copies when half of their five-word runs are the same (Jaccard). Their
     agreement is one source, not two; a figure that differs between them points at an edit.
     """
-    by_story: dict[str, list[tuple[str, set[int]]]] = {}
+    by_story: dict[str, list[tuple[str, str]]] = {}
     for doc_id, text in docs:
         story = stories.get(doc_id)
         if story is not None:
-            by_story.setdefault(story, []).append((doc_id, _shingles(text)))
+            by_story.setdefault(story, []).append((doc_id, text))
     copies: set[frozenset[str]] = set()
     for members in by_story.values():
-        for i, (a, sa) in enumerate(members):
-            for b, sb in members[i + 1 :]:
+        if len(members) < 2:
+            continue  # most stories are one article: nothing to shingle
+        shingled = [(doc_id, _shingles(text)) for doc_id, text in members]
+        for i, (a, sa) in enumerate(shingled):
+            for b, sb in shingled[i + 1 :]:
                 if sa and sb and len(sa & sb) / len(sa | sb) >= threshold:
                     copies.add(frozenset((a, b)))
     return copies
