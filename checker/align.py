@@ -81,8 +81,9 @@ def similarity(a: Claim, b: Claim) -> float:
     idf = a.get("_idf")
     if idf is None:
         return len(wa & wb) / len(wa | wb)
-    union = sum(idf.get(w, 1.0) for w in wa | wb)
-    return sum(idf.get(w, 1.0) for w in wa & wb) / union if union else 0.0
+    # fsum: the same total whatever order the sets iterate in (string hashing varies per process).
+    union = math.fsum(idf.get(w, 1.0) for w in wa | wb)
+    return math.fsum(idf.get(w, 1.0) for w in wa & wb) / union if union else 0.0
 
 
 def weigh_context_words(claims: list[Claim]) -> None:
@@ -121,15 +122,13 @@ def _exact(c: Claim) -> float | None:
 
 
 def sum_parts(total: Claim, parts: Iterable[Claim], max_parts: int = 4) -> list[Claim] | None:
-    """The figures (2–4 of them, from different sentences) that add up to ``total``, if any."""
+    """The figures (2–4 of them, smaller than it) that add up to ``total``, if any: 87 + 89 = 176."""
     target = _exact(total)
     if target is None:
         return None
     pool = [p for p in parts if p is not total and _exact(p) is not None and 0 < p["value"] < target][:12]
     for size in range(2, max_parts + 1):
         for combo in combinations(pool, size):
-            if len({p["sentence_start"] for p in combo}) < size and len({p["start"] for p in combo}) < size:
-                continue
             if abs(sum(p["value"] for p in combo) - target) < 1e-9:
                 return list(combo)
     return None

@@ -45,11 +45,18 @@ def assign_stories(claims: pl.DataFrame, articles: list[Article]) -> dict[str, s
     return group_stories([(a.doc_id, a.text, a.published_at) for a in articles], quantities)
 
 
+def _story_order(story: str | None) -> tuple[int, str]:
+    """S2 before S10."""
+    digits = (story or "")[1:]
+    return (int(digits), "") if digits.isdigit() else (1 << 30, story or "")
+
+
 def _time(c: Claim) -> datetime | None:
     try:
-        return datetime.fromisoformat(c["published_at"]) if c["published_at"] else None
+        when = datetime.fromisoformat(c["published_at"]) if c["published_at"] else None
     except ValueError:
         return None
+    return when.replace(tzinfo=None) if when else None  # mixed zones: compare wall-clock times
 
 
 def _named(source: str | None) -> bool:
@@ -147,7 +154,7 @@ def _pair_findings(
         kind, place = verdict
         # One finding per pair of articles and pair of values: the mentions that stand in
         # the same place (both headlines, both ledes) represent it best.
-        pair_id = (kind, a["doc_id"], b["doc_id"], a["value"], b["value"], a["qualifier"], b["qualifier"])
+        pair_id = (kind, a["doc_id"], b["doc_id"], a["value"], b["value"], a["qualifier"], b["qualifier"], key)
         rank = (_place_rank(a, b), -similarity(a, b), a["start"], b["start"])
         if pair_id not in best or rank < best[pair_id][0]:
             best[pair_id] = (rank, a, b, kind, place or where)
@@ -233,8 +240,11 @@ def candidate_claims(claims: pl.DataFrame, stories: dict[str, str]) -> pl.DataFr
     open_keys = (
         keyed.group_by(unit_keys)
         .agg(
-            pl.col("low").fill_null(-math.inf).max().alias("_lo"),
-            pl.col("high").fill_null(math.inf).min().alias("_hi"),
+            # An «about» figure has no bounds in the table; its value stands for it here.
+            pl.when(pl.col("qualifier") == "about").then(pl.col("value")).otherwise(pl.col("low"))
+            .fill_null(-math.inf).max().alias("_lo"),
+            pl.when(pl.col("qualifier") == "about").then(pl.col("value")).otherwise(pl.col("high"))
+            .fill_null(math.inf).min().alias("_hi"),
             pl.col("value").abs().max().alias("_vmax"),
             pl.col("value").abs().min().alias("_vmin"),
             pl.len().alias("_n"),
@@ -280,7 +290,7 @@ def run_rules(
         if len(members) > 1:
             findings.extend(_pair_findings(key, members, suites, tol_agree, reported, by_unit[key[:3]], copies))
     findings.extend(_category_findings(by_unit, suites, tol_agree))
-    findings.sort(key=lambda f: (-SEVERITY_RANK[f["severity"]], f["story"] or "", f["quantity"], f["rule"]))
+    findings.sort(key=lambda f: (-SEVERITY_RANK[f["severity"]], _story_order(f["story"]), f["quantity"], f["rule"]))
     return findings
 
 

@@ -124,3 +124,23 @@ def test_a_total_is_the_sum_of_its_parts():
     found = sum_parts(total, parts)
     assert found is not None and sorted(p["value"] for p in found) == [87, 89]
     assert sum_parts(_claim("ضبط 170 كبسولة", "170", 170), parts) is None
+
+
+def _pair(text_a: str, text_b: str) -> list[dict]:
+    from checker.api import claims_of
+    from checker.article import Article
+    from checker.findings import run_rules
+
+    articles = [Article(doc_id=f"{i}.txt", text=t, outlet=f"o{i}") for i, t in enumerate((text_a, text_b))]
+    return run_rules(claims_of(articles, workers=1), {a.doc_id: "S1" for a in articles})
+
+
+def test_an_about_figure_is_compared():
+    found = _pair("قتل نحو 100 شخص في الهجوم.", "قتل 40 شخصا في الهجوم.")
+    assert [f["rule"] for f in found if f["severity"] == "error"] == ["cross_outlet.value_conflict"]
+
+
+def test_two_quantities_with_the_same_pair_of_values_are_both_reported():
+    found = _pair("قتل 10 جنود أتراك في الهجوم. ودمرت القوات 10 دبابات.",
+                  "قتل 12 جنديا تركيا في الهجوم. ودمرت القوات 12 دبابة.")
+    assert sorted(f["quantity"].split()[0] for f in found if f["severity"] == "error") == ["soldier", "tank"]
