@@ -9,12 +9,19 @@ from typing import Any
 import polars as pl
 
 from .compare import show_value
-from .evidence import make_finding
+from .evidence import make_finding as _make_finding
 from .normalize import fold
-from .rules import REGEX_TIMEOUT, Suites
+from .rules import Rule, Suites, cue_found
 
 
-def percent_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) -> list[dict[str, Any]]:
+def make_finding(rule: Rule, claims: list[dict], key: tuple, fields: dict[str, str]) -> dict[str, Any] | None:
+    """A finding, or None when the rule's ``unless`` pattern waives it (run_rules drops those)."""
+    if rule.waived([c["sentence"] for c in claims]):
+        return None
+    return _make_finding(rule, claims, key, fields)
+
+
+def percent_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) -> list[dict[str, Any] | None]:
     rule = suites.by_kind("percent_over_100")
     if rule is None:
         return []
@@ -25,7 +32,7 @@ def percent_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suit
     )
     findings = []
     for c in over.to_dicts():
-        if rule.share_cues is not None and not rule.share_cues.search(fold(c["sentence"]).text, timeout=REGEX_TIMEOUT):
+        if rule.share_cues is not None and not cue_found(rule.share_cues, c["sentence"], rule.id):
             continue  # growth or a comparison («ارتفع بنسبة 185%»), not a share of a whole
         c["story"] = stories.get(c["doc_id"])
         key = (c["story"], "percent", "percent", c["predicate"])
@@ -33,7 +40,7 @@ def percent_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suit
     return findings
 
 
-def sum_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) -> list[dict[str, Any]]:
+def sum_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) -> list[dict[str, Any] | None]:
     """«مصرع وإصابة 17» against the article's own counts of the killed and of the injured."""
     rule = suites.by_kind("sum_mismatch")
     if rule is None:
@@ -68,10 +75,11 @@ def sum_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) 
     return findings
 
 
+WEEKDAY_NAMES = {1: "الاثنين", 2: "الثلاثاء", 3: "الأربعاء", 4: "الخميس", 5: "الجمعة", 6: "السبت", 7: "الأحد"}
 _WEEKDAY_BEFORE = 24  # characters before a date where its weekday is written («يوم الخميس 6 أغسطس»)
 
 
-def weekday_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) -> list[dict[str, Any]]:
+def weekday_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) -> list[dict[str, Any] | None]:
     """A full date whose stated weekday is another day («الخميس 7 أغسطس 2015» was a Friday)."""
     from datetime import date as Date
 
@@ -81,7 +89,7 @@ def weekday_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suit
     if rule is None:
         return []
     weekdays = load_lexicon().weekdays
-    names = {v: k for k, v in weekdays.items()}
+    names = WEEKDAY_NAMES
     hijri = load_lexicon().hijri_months
     # Only a date with its year written out, in the Gregorian calendar: an inferred year or a
     # converted Hijri date (a day off either way) cannot be held against a weekday.
@@ -138,7 +146,7 @@ def people_units() -> list[str]:
 _AMONG = re.compile(r"(?:من\s+)?(?:بينهم|بينهن|منهم|منهن|بينها|منها|ضمنهم)\b")
 
 
-def parts_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) -> list[dict[str, Any]]:
+def parts_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) -> list[dict[str, Any] | None]:
     """«قتل 12 شخصا بينهم 5 أطفال و8 نساء»: the parts named after «بينهم» add up to more than the total."""
     rule = suites.by_kind("parts_exceed_total")
     if rule is None:

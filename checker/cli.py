@@ -178,6 +178,8 @@ def check(
             fail(f"{rules}: not a folder of rule suites")
         suites = load_suites(str(rules) if rules else None)
         articles = read(paths, manifest, on_skip=skips)
+        if not articles and not skips.count:
+            fail(f"{' '.join(paths)}: no articles found (.txt .html .htm .jsonl .jsonl.gz)")
         result = check_articles(articles, workers=workers, suites=suites)
         if validate:
             from .cli_tools import validation_text

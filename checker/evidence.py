@@ -12,12 +12,24 @@ from .rules import Rule
 EVIDENCE = ("claim_id", "doc_id", "start", "end", "number_text", "value", "low", "high", "qualifier",
             "unit", "predicate", "side", "outlet", "source", "published_at", "sentence", "path", "line",
             "column", "in_title", "scope", "sentence_start")
-def make_finding(rule: Rule, claims: list[Claim], key: tuple, fields: dict[str, str]) -> dict[str, Any]:
+
+
+def make_finding(
+    rule: Rule, claims: list[Claim], key: tuple, fields: dict[str, str], *, core: int | None = None
+) -> dict[str, Any]:
+    """A finding of ``rule`` quoting ``claims``; its fingerprint hashes the first ``core`` of them.
+
+    The fingerprint is content-based (rule, quantity, and each core claim's article, number
+    and sentence: no offsets, no story numbers), so a baseline survives unrelated edits and
+    an outlet joining the agreeing side does not make an old finding new.
+    """
     side = next((c["side"] for c in claims if c.get("side")), None)
     quantity = describe_key((*key[:4], side))
     message = rule.message.format_map(defaultdict(str, quantity=quantity, **fields))
     evidence = [{k: c.get(k) for k in EVIDENCE} for c in claims]
-    basis = "|".join([rule.id, quantity, *sorted(f"{c['doc_id']}:{c['number_text']}:{c['sentence']}" for c in claims)])
+    basis_claims = claims[:core] if core else claims
+    basis = "|".join([rule.id, quantity,
+                      *sorted(f"{c['doc_id']}:{c['number_text']}:{c['sentence']}" for c in basis_claims)])
     return {
         "rule": rule.id,
         "severity": rule.severity,
@@ -30,6 +42,7 @@ def make_finding(rule: Rule, claims: list[Claim], key: tuple, fields: dict[str, 
 
 
 def pair_fields(a: Claim, b: Claim) -> dict[str, str]:
+    """The message fields of a pair of claims: outlets, values, sources, scopes, times."""
     return {
         "outlet_a": a["outlet"], "outlet_b": b["outlet"],
         "value_a": show_value(a), "value_b": show_value(b),

@@ -169,7 +169,7 @@ def _pair_findings(
         fields = pair_fields(a, b)
         if kind == "revision":
             fields["direction"] = " (the toll went down)" if (b["value"] or 0) < (a["value"] or 0) else ""
-        finding = make_finding(rule, [a, b, *others], key, fields)
+        finding = make_finding(rule, [a, b, *others], key, fields, core=2)
         if others:
             side = a if a["value"] == others[0]["value"] else b
             names = sorted({c["outlet"] for c in others} - {side["outlet"]})
@@ -266,12 +266,13 @@ def run_rules(
     ``copies`` holds the pairs of articles that carry one wire text (:func:`stories.wire_copies`).
     """
     suites = suites or load_suites()
-    findings = (
+    article_findings = (
         percent_findings(claims, stories, suites)
         + sum_findings(claims, stories, suites)
         + weekday_findings(claims, stories, suites)
         + parts_findings(claims, stories, suites)
     )
+    findings = [f for f in article_findings if f is not None]  # None: waived by a rule's `unless`
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     by_unit: dict[tuple, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     candidates = candidate_claims(claims, stories).to_dicts()
@@ -321,6 +322,8 @@ def _category_findings(by_unit: dict[tuple, dict[str, list[Claim]]], suites: Sui
                         if a is None or b is None or pb in x or pa in y or a["outlet"] == b["outlet"]:
                             continue
                         if tol_agree(a, b):
+                            continue
+                        if rule.waived([a["sentence"], b["sentence"]]):
                             continue
                         fields = {**pair_fields(a, b), "predicate_a": pa.replace("_", " "),
                                   "predicate_b": pb.replace("_", " ")}

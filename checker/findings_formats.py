@@ -31,6 +31,10 @@ def _mark(c: dict[str, Any], width: int = 110) -> str:
     return f"{before}[{number}]{after}"
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
 def as_text(result: dict[str, Any]) -> str:
     """Findings grouped by story and quantity, each quoting its sentences with the number marked."""
     lines: list[str] = []
@@ -42,14 +46,16 @@ def as_text(result: dict[str, Any]) -> str:
             current = head
         lines.append(f"{f['severity']}: {f['message']}  [{f['rule']}]")
         for c in f["claims"]:
-            where = f"{c['path'] or c['doc_id']}:{c['line']}:{c['column']}"
+            where = f"{c['path'] or c['doc_id']}:{c['line']}"
+            if not str(c["path"] or "").endswith((".jsonl", ".jsonl.gz")):
+                where += f":{c['column']}"  # in JSONL the column would count inside the text field
             source = f" ({c['source']})" if c["source"] else ""
             lines.append(f"    {c['outlet']}{source} {where}")
             lines.append(f"      « {_mark(c)} »")
     s = result["summary"]
     lines.append(
         f"\n{s['articles']} articles, {s['stories']} stories, {s['claims']} claims: "
-        f"{s['error']} errors, {s['warning']} warnings, {s['info']} notes"
+        f"{_count(s['error'], 'error')}, {_count(s['warning'], 'warning')}, {_count(s['info'], 'note')}"
     )
     return "\n".join(lines).lstrip("\n") + "\n"
 

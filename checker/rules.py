@@ -34,6 +34,15 @@ REGEX_TIMEOUT = 0.25
 REQUIRED = ("id", "kind", "severity", "message", "description")
 
 
+def cue_found(pattern: regex.Pattern[str], sentence: str, name: str) -> bool:
+    """Search a suite's cue pattern in a sentence's folded text, stopped by a timeout (a data error)."""
+    try:
+        return bool(pattern.search(fold(sentence).text, timeout=REGEX_TIMEOUT))
+    except TimeoutError:
+        raise DataError(f"{name}: a pattern ran for more than {REGEX_TIMEOUT} s (catastrophic backtracking?); "
+                        "simplify it") from None
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """One rule: its id, the check kind it extends, severity, message template and examples."""
@@ -82,24 +91,25 @@ class Suites:
         """True when a sentence says the attacker died too («قبل أن ينتحر»)."""
         if not sentence or self.attacker_cues is None:
             return False
-        return bool(self.attacker_cues.search(fold(sentence).text, timeout=REGEX_TIMEOUT))
+        return cue_found(self.attacker_cues, sentence, "attacker_cues")
 
     def revised(self, sentence: str | None) -> bool:
         """True when a sentence says a figure was revised («ارتفعت الحصيلة», «خفضت الحصيلة»)."""
         if not sentence or self.revision_cues is None:
             return False
-        return bool(self.revision_cues.search(fold(sentence).text, timeout=REGEX_TIMEOUT))
+        return cue_found(self.revision_cues, sentence, "revision_cues")
 
     def tolerance_for(self, kind: str | None) -> Tolerance:
         """How far an ``about`` figure of this kind of quantity may stray (the suite's data)."""
         return self.tolerances.get(kind or "", self.tolerance)
 
     def by_kind(self, kind: str, where: str | None = None) -> Rule | None:
-        """The rule that reports findings of ``kind`` (and ``where``, for internal conflicts)."""
-        for rule in self.rules:
-            if rule.kind == kind and (where is None or rule.where in (None, where)):
-                return rule
-        return None
+        """The rule that reports findings of ``kind`` (and ``where``: headline, body, within, across).
+
+        A rule written for that very place wins over a rule for any place.
+        """
+        fitting = [r for r in self.rules if r.kind == kind and (where is None or r.where in (None, where))]
+        return next((r for r in fitting if where is not None and r.where == where), fitting[0] if fitting else None)
 
     def get(self, rule_id: str) -> Rule | None:
         """The rule with this id."""

@@ -67,3 +67,8 @@ def test_text_output_marks_the_right_number_and_cuts_long_sentences():
     claim = {"sentence": sentence, "number_text": "20", "start": 116, "sentence_start": 100}
     marked = _mark(claim)
     assert "قتل [20] شخصا" in marked and "[2020]" not in marked and marked.endswith("…")
+
+
+def test_an_empty_folder_is_bad_usage_not_a_clean_pass(tmp_path):
+    out = _raqm("check", str(tmp_path))
+    assert out.returncode == 2 and "no articles found" in out.stderr
