@@ -87,8 +87,8 @@ def _same_source(a: str, b: str) -> bool:
 def _classify(a: Claim, b: Claim, suites: Suites, copies: frozenset = frozenset()) -> tuple[str, str | None] | None:
     """Name what two claims of one quantity are: a conflict, a scope difference, a revision …"""
     same_doc = a["doc_id"] == b["doc_id"]
-    if same_doc and magnitude_slip(a, b):
-        return "magnitude_slip", None
+    if magnitude_slip(a, b):
+        return "magnitude_slip", None if same_doc else "across"  # 33 against 33 ألف
     if agree(a, b, suites.tolerance_for(a["kind"])) or "vague" in (a["qualifier"], b["qualifier"]):
         return None  # «عدة حالات» against 13: a vague word does not contradict a figure
     sa, sb = scope_class(a), scope_class(b)
@@ -101,7 +101,8 @@ def _classify(a: Claim, b: Claim, suites: Suites, copies: frozenset = frozenset(
             return "sourced_disagreement", None
         return None  # two sources quoted side by side in one article: reported, not asserted
     if any(suites.revised(c["sentence"]) for c in (a, b)):
-        return "revision", None  # «تحدثت في البداية عن مقتل 14 … لكنها خفضت الحصيلة», «حسب المعلومات الأولية»
+        # «تحدثت في البداية عن مقتل 14 … لكنها خفضت الحصيلة», «حسب المعلومات الأولية»
+        return "revision", "within" if same_doc else None
     if (
         a["predicate"] == "killed"
         and abs((a["value"] or 0) - (b["value"] or 0)) == 1
@@ -143,7 +144,7 @@ def _pair_findings(
         pairs.extend(within_pairs(doc_members, tol_agree, suites.restatement_similarity, same_unit.get(doc)))
     if len(by_doc) > 1:
         found = cross_pairs(by_doc, tol_agree, suites.min_similarity, members, same_unit)
-        pairs.extend((a, b, None) for a, b in found)
+        pairs.extend((a, b, "across") for a, b in found)
     best: dict[tuple, tuple] = {}
     for a, b, where in pairs:
         if a["doc_id"] != b["doc_id"] and (b["published_at"] or "") < (a["published_at"] or ""):
