@@ -191,7 +191,7 @@ def cross_pairs(
                 continue
             for db in docs:
                 others = by_doc[db]
-                if db == da or others[0]["outlet"] == a["outlet"]:
+                if db == da or (others[0]["outlet"] == a["outlet"] and _outlet_named(a)):
                     continue  # one outlet's articles: its own follow-ups and recurring reports
                 if not a.get("_event") and not same_day(a, others[0]):
                     continue  # a statistic (a price, a rate) belongs to its day: yesterday's close is no contradiction
@@ -289,6 +289,15 @@ def within_pairs(
         if (restated or told) and not sum_parts(x, body) and not sum_parts(y, body):
             out.append((x, y, "body"))
     return out
+
+
+def _outlet_named(c: Claim) -> bool:
+    """False when the outlet is only the default name of a JSONL feed that gave none (its file stem)."""
+    path = str(c.get("path") or "")
+    if not path.endswith((".jsonl", ".jsonl.gz")):
+        return True
+    stem = path.rsplit("/", 1)[-1].removesuffix(".gz").removesuffix(".jsonl")
+    return c["outlet"] != stem
 
 
 def same_day(a: Claim, b: Claim) -> bool:

@@ -111,7 +111,14 @@ def iter_read(
     items = iter_articles(paths, manifest=manifest, stdin_text=stdin_text)  # raises here, before reading
 
     def generate() -> Iterator[Article]:
+        seen: dict[str, str] = {}  # doc_id -> where it was read first
         for item in items:
+            if isinstance(item, Article):
+                where = f"{item.path or '-'}" + (f":{item.line}" if item.line else "")
+                first = seen.setdefault(item.doc_id, where)
+                if first != where:
+                    # Two files a.txt in two folders: one doc_id (the contract's basename) for two articles.
+                    item = Skipped(where, f"doc_id {item.doc_id} is already used by {first}; rename one of them")
             if isinstance(item, Skipped):
                 if on_skip is not None:
                     on_skip(item)

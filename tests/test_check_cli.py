@@ -72,3 +72,21 @@ def test_text_output_marks_the_right_number_and_cuts_long_sentences():
 def test_an_empty_folder_is_bad_usage_not_a_clean_pass(tmp_path):
     out = _raqm("check", str(tmp_path))
     assert out.returncode == 2 and "no articles found" in out.stderr
+
+
+def test_two_files_with_one_name_are_not_merged_into_one_article(tmp_path):
+    for folder, seed in (("x", "000_00ba633a53e46259.txt"), ("y", "002_f5b8c9bc2459abb0.txt")):
+        (tmp_path / folder).mkdir()
+        shutil.copy(SEEDS / seed, tmp_path / folder / "a.txt")
+    out = _raqm("check", str(tmp_path))
+    assert out.returncode == 2 and "doc_id a.txt is already used by" in out.stderr
+
+
+def test_a_jsonl_feed_without_outlets_is_still_compared(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    lines = [json.dumps({"doc": p.name, "text": p.read_text(encoding="utf-8")}, ensure_ascii=False)
+             for p in sorted(SEEDS.glob("*.txt"))]
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = _raqm("check", str(feed), "--format", "json")
+    assert out.returncode == 1
+    assert json.loads(out.stdout)["summary"]["error"] == 1
