@@ -63,11 +63,22 @@ def _dev(tmp_path: Path) -> dict:
     )
 
 
-def test_development_set_does_not_regress(tmp_path):
-    """Floors measured on 2026-11-22 (recall 0.55, precision 0.46, silent 1.00): a change may only raise them."""
-    res = _dev(tmp_path)
-    assert res["conflict_recall"] >= 0.54
-    assert res["conflict_precision"] >= 0.45
+def _clusters(tmp_path: Path) -> dict:
+    result = check([shared_path("corpus", "clusters")], shared_path("corpus", "clusters-manifest.jsonl"))
+    return score("checks", CLUSTERS / "claims.jsonl", CLUSTERS / "relations.jsonl", _write(result, tmp_path / "c.json"))
+
+
+# Floors measured on 2026-11-22: a change may only raise them. The development set was tuned
+# on; the 12 cluster events were read while building general rules (no event-specific code).
+FLOORS = {"development set": (_dev, 0.54, 0.45), "cluster events": (_clusters, 0.41, 0.44)}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_scores_do_not_regress(tmp_path, name):
+    run, recall, precision = FLOORS[name]
+    res = run(tmp_path)
+    assert res["conflict_recall"] >= recall
+    assert res["conflict_precision"] >= precision
     assert res["silent_right"] >= 0.97
 
 
@@ -76,19 +87,6 @@ def test_development_set_does_not_regress(tmp_path):
 def test_development_set_every_contradiction_caught(tmp_path):
     res = _dev(tmp_path)
     assert res["conflict_recall"] == 1.0 and res["false_alarms"] == 0
-
-
-def _clusters(tmp_path: Path) -> dict:
-    result = check([shared_path("corpus", "clusters")], shared_path("corpus", "clusters-manifest.jsonl"))
-    return score("checks", CLUSTERS / "claims.jsonl", CLUSTERS / "relations.jsonl", _write(result, tmp_path / "c.json"))
-
-
-def test_unseen_clusters_do_not_regress(tmp_path):
-    """12 more events, read while building general rules (no event-specific code); floors measured 2026-11-22."""
-    res = _clusters(tmp_path)
-    assert res["conflict_recall"] >= 0.41
-    assert res["conflict_precision"] >= 0.44
-    assert res["silent_right"] >= 0.97
 
 
 @pytest.mark.xfail(reason="known gap: target 85% recall / 85% precision on unseen events; "
