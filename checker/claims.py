@@ -228,7 +228,7 @@ class ArticleReader:
                     sc = None
             if sc:
                 scope, scope_span = sc[2], (sc[0], sc[1])
-            elif _AMONG_BEFORE.search(t, max(s_start, n.start - 14), n.start) or _AMONG_AFTER.match(t, after_end):
+            elif _AMONG_BEFORE.search(t, max(s_start, n.start - 14), n.start) or _AMONG_AFTER.match(t, n.end):
                 scope = "part"  # «وإصابة تسعة آخرين، ثلاثة منهم إصاباتهم بالغة»: a subset, not the count
             src = self.sentences.source(si)
         return self._row(n, kind, qualifier, low, high, unit_name, unit_span, predicate, side, scope,
@@ -295,7 +295,7 @@ class ArticleReader:
 
 
 _DIGIT = re.compile(r"[0-9]")
-_AMONG_AFTER = re.compile(r"\s*(?:منهم|منهن|بينهم)\b")
+_AMONG_AFTER = re.compile(r"\s*(?:منهم|منهن)\b")  # «ثلاثة منهم»; but «12 شخصا بينهم/منهم 5» is the total
 _AMONG_BEFORE = re.compile(r"(?:\bمن\s+)?(?:بينهم|بينهن|منهم|منهن|ضمنهم)\s*$")
 _RLM_DECIMAL = re.compile(r"(\d+)[.٫]\u200f(\d+)")
 

@@ -78,7 +78,8 @@ def test_a_place_word_without_a_preposition_is_no_place():
 
 
 def test_a_subset_named_with_minhum_is_a_part():
-    rows = dict(checker.extract_text("وأصيب تسعة آخرون، ثلاثة منهم إصاباتهم بالغة").select("number_text", "scope").rows())
+    text = "وأصيب تسعة آخرون، ثلاثة منهم إصاباتهم بالغة"
+    rows = dict(checker.extract_text(text).select("number_text", "scope").rows())
     assert rows == {"تسعة": None, "ثلاثة": "part"}
     rows = dict(checker.extract_text("قتل 12 شخصا بينهم 5 أطفال").select("number_text", "scope").rows())
     assert rows == {"12": None, "5": "part"}
