@@ -152,10 +152,14 @@ def parts_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites
     if rule is None:
         return []
     people = people_units()
-    frame = claims.filter(
-        pl.col("unit").is_in(people) & (pl.col("qualifier") == "exact") & pl.col("value").is_not_null()
-        & (pl.col("kind") == "count")
-    ).sort("doc_id", "start")
+    frame = (
+        claims.filter(
+            pl.col("unit").is_in(people) & (pl.col("qualifier") == "exact") & pl.col("value").is_not_null()
+            & (pl.col("kind") == "count") & pl.col("sentence").str.contains("بينهم|بينهن|منهم|منهن|ضمنهم|بينها|منها")
+        )
+        .filter(pl.len().over("doc_id", "sentence_start") >= 3)  # a total and at least two parts
+        .sort("doc_id", "start")
+    )
     findings = []
     for (_, _), rows in frame.group_by(["doc_id", "sentence_start"], maintain_order=True):
         members = rows.to_dicts()
