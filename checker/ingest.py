@@ -30,7 +30,6 @@ Decisions (the claim offsets depend on them):
 
 from __future__ import annotations
 
-import codecs
 import csv
 import gzip
 import json
@@ -44,6 +43,8 @@ from typing import Any
 
 from checker.article import Article, Skipped
 from checker.dateline import find_dateline, normalize_published_at
+from checker.decode import META_CHARSET, Undecodable, decode_bytes, universal_newlines
+from checker.html_text import HTML_START, html_article
 
 STDIN_DOC_ID = "stdin"
 META_FIELDS = ("outlet", "published_at", "title", "url")
@@ -58,190 +59,6 @@ class IngestError(Exception):
 
 
 # ------------------------------------------------------------------------- decoding
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8"),  # kept as \ufeff, like read_text(encoding="utf-8")
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
-_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
-
-
-class _Undecodable(ValueError):
-    """Bytes that are not text; the message is the reason shown to the user."""
-
-
-def _looks_binary(text: str) -> bool:
-    sample = text[:65536]
-    return len(_CONTROL.findall(sample)) > max(2, len(sample) // 100)
-
-
-def _mostly_arabic(text: str) -> bool:
-    sample = text[:65536]
-    arabic = len(_ARABIC_LETTER.findall(sample))
-    return arabic >= 3 and arabic >= 4 * len(_LATIN_LETTER.findall(sample))
-
-
-def _decode(data: bytes, declared: str | None = None) -> str:
-    """Decode the raw bytes of a text file, newlines untouched.
-
-    Order: byte-order mark; strict UTF-8; the ``declared`` encoding (an HTML meta
-    charset); Windows-1256 when it reads as mostly Arabic; charset-normalizer.
-    Raises ``_Undecodable`` for binary or undecodable data.
-    """
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise _Undecodable(f"invalid {encoding} after its byte-order mark") from exc
-    if b"\x00" in data:
-        raise _Undecodable("NUL bytes")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        if _looks_binary(text):
-            raise _Undecodable("control characters")
-        return text
-    if declared:
-        try:
-            text = data.decode(declared)
-            if not _looks_binary(text):
-                return text
-        except (LookupError, UnicodeDecodeError):
-            pass
-    text = data.decode("cp1256", errors="replace")
-    if _mostly_arabic(text) and not _looks_binary(text):
-        return text
-    import charset_normalizer  # slow import; only legacy non-Arabic files get here
-
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None or _looks_binary(str(best)):
-        raise _Undecodable("no text encoding fits")
-    return str(best)
-
-
-def _universal_newlines(text: str) -> str:
-    """Translate ``\\r\\n`` and lone ``\\r`` to ``\\n``, as text-mode ``open`` does."""
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-
-
-# ---------------------------------------------------------------------------- HTML
-
-_DROP_ALWAYS = "script, style, noscript, template, iframe, svg, nav, aside, form, button, select"
-_BLOCK_TAG_NAMES = (
-    "address article aside blockquote br dd div dl dt figcaption figure h1 h2 h3 h4 h5 h6 "
-    "header footer hr li main ol p pre section table td th tr ul body html"
-)
-_BLOCK_TAGS = frozenset(_BLOCK_TAG_NAMES.split())
-_HTML_START = re.compile(r"\s*(<!doctype\s+html|<html|<head|<body)", re.I)
-
-
-def _block_text(root: Any) -> str:
-    """Text of ``root`` with one paragraph per line and whitespace runs collapsed."""
-    lines: list[str] = []
-    current: list[str] = []
-
-    def flush() -> None:
-        line = " ".join("".join(current).split())
-        if line:
-            lines.append(line)
-        current.clear()
-
-    stack: list[tuple[Any, bool]] = [(root, False)]
-    while stack:
-        node, closing = stack.pop()
-        tag = node.tag
-        if closing:
-            flush()
-            continue
-        if tag == "-text":
-            current.append(node.text_content or "")
-            continue
-        if tag.startswith("-"):  # comments, doctype
-            continue
-        block = tag in _BLOCK_TAGS
-        if block:
-            flush()
-            stack.append((node, True))
-        stack.extend((child, False) for child in reversed(list(node.iter(include_text=True))))
-    flush()
-    return "\n".join(lines)
-
-
-def _meta(tree: Any, *selectors: str) -> str | None:
-    for sel in selectors:
-        node = tree.css_first(sel)
-        if node is not None:
-            value = node.attributes.get("content") or node.attributes.get("datetime")
-            if value is None and node.tag not in ("meta", "time"):
-                value = node.text()
-            if value and value.strip():
-                return " ".join(value.split())
-    return None
-
-
-def html_article(html: str) -> tuple[str, str | None, str | None, str | None]:
-    """Return ``(text, title, published_at, url)`` for an HTML page.
-
-    The text is the article body: the largest ``<article>``, else the element whose
-    ``<p>`` children hold the most text, else ``<body>``; scripts, styles, navigation,
-    asides, forms and page-level headers/footers are dropped; blocks become lines.
-    """
-    from selectolax.lexbor import LexborHTMLParser
-
-    tree = LexborHTMLParser(html)
-    title = _meta(tree, 'meta[property="og:title"]', "h1", "title")
-    published = _meta(
-        tree,
-        'meta[property="article:published_time"]',
-        'meta[itemprop="datePublished"]',
-        "[itemprop=datePublished]",
-        'meta[name="pubdate"]',
-        'meta[name="date"]',
-        "time[datetime]",
-    )
-    url = _meta(tree, 'meta[property="og:url"]')
-    if url is None:
-        link = tree.css_first('link[rel="canonical"]')
-        url = link.attributes.get("href") if link is not None else None
-    # Detach (recursive=False) rather than destroy: a later match may sit inside an
-    # element already removed, and its handle must stay valid.
-    for node in tree.css(_DROP_ALWAYS):
-        node.decompose(recursive=False)
-    for node in tree.css("header, footer"):
-        parent = node.parent
-        while parent is not None and parent.tag != "article":
-            parent = parent.parent
-        if parent is None:
-            node.decompose(recursive=False)
-    articles = tree.css("article")
-    root = max(articles, key=lambda n: len(n.text(strip=True))) if articles else None
-    if root is None:
-        totals: dict[int, tuple[int, Any]] = {}
-        for p in tree.css("p"):
-            parent = p.parent
-            if parent is None:
-                continue
-            size, _ = totals.get(parent.mem_id, (0, parent))
-            totals[parent.mem_id] = (size + len(p.text(strip=True)), parent)
-        if totals:
-            root = max(totals.values(), key=lambda item: item[0])[1]
-    if root is None:
-        root = tree.body or tree.root
-    text = _block_text(root) if root is not None else ""
-    return text, title, normalize_published_at(published), url
-
-
-# ------------------------------------------------------------------------ manifest
-
 
 def _reason(exc: BaseException) -> str:
     """A short reason for an I/O error, without the file name Python adds."""
@@ -378,9 +195,9 @@ def _article(
 def _decode_file(data: bytes, html: bool) -> str:
     declared = None
     if html:
-        m = _META_CHARSET.search(data[:4096])
+        m = META_CHARSET.search(data[:4096])
         declared = m.group(1).decode("ascii") if m else None
-    return _universal_newlines(_decode(data, declared))
+    return universal_newlines(decode_bytes(data, declared))
 
 
 def _read_document(
@@ -395,14 +212,14 @@ def _read_document(
     if isinstance(data, bytes):
         try:
             text = _decode_file(data, bool(html))
-        except _Undecodable as exc:
+        except Undecodable as exc:
             return Skipped(where, f"binary or undecodable file ({exc})")
     else:
         text = data
     if _BLANK.match(text):
         return Skipped(where, "empty file" if path else "empty input")
     if html is None:  # standard input: sniff
-        html = bool(_HTML_START.match(text[:1024]))
+        html = bool(HTML_START.match(text[:1024]))
     fields: dict[str, Any] = {}
     if html:
         body, title, published, url = html_article(text)
