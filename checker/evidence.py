@@ -10,8 +10,8 @@ from .compare import Claim, describe_key, scope_class, show_value
 from .rules import Rule
 
 EVIDENCE = ("claim_id", "doc_id", "start", "end", "number_text", "value", "low", "high", "qualifier",
-            "unit", "predicate", "side", "outlet", "source", "published_at", "sentence", "path", "line",
-            "column", "in_title", "scope", "sentence_start")
+            "unit", "unit_text", "predicate", "side", "outlet", "source", "published_at", "sentence", "path",
+            "line", "column", "in_title", "scope", "sentence_start")
 
 
 def make_finding(
@@ -27,6 +27,10 @@ def make_finding(
     quantity = describe_key((*key[:4], side))
     message = rule.message.format_map(defaultdict(str, quantity=quantity, **fields))
     evidence = [{k: c.get(k) for k in EVIDENCE} for c in claims]
+    arabic = None
+    if rule.message_ar:
+        said = {f"said_{x}": as_written(c) for x, c in zip("abc", claims, strict=False)}
+        arabic = rule.message_ar.format_map(defaultdict(str, **fields, **said))
     basis_claims = claims[:core] if core else claims
     basis = "|".join([rule.id, quantity,
                       *sorted(f"{c['doc_id']}:{c['number_text']}:{c['sentence']}" for c in basis_claims)])
@@ -37,8 +41,29 @@ def make_finding(
         "story": key[0],
         "quantity": quantity,
         "fingerprint": hashlib.sha1(basis.encode("utf-8")).hexdigest()[:20],
+        **({"message_ar": arabic} if arabic else {}),
         "claims": evidence,
     }
+
+
+HEDGES_AR = {"at_least": "ما لا يقل عن ", "more_than": "أكثر من ", "about": "نحو ", "at_most": "ما لا يزيد على ",
+             "less_than": "أقل من "}
+SCOPES_AR = {"total": "الإجمالي", "last_24h": "آخر 24 ساعة", "daily": "يوميا", "weekly": "أسبوعيا",
+             "monthly": "شهريا", "yearly": "سنويا"}
+
+
+def as_written(c: Claim) -> str:
+    """A figure quoted as the article writes it, with its counted noun: «33 جنديا», «أكثر من 300»."""
+    sentence, number = c.get("sentence") or "", c.get("number_text") or ""
+    at = (c["start"] - c["sentence_start"]) if c.get("sentence_start") is not None else sentence.find(number)
+    if not (at >= 0 and sentence[at : at + len(number)] == number):
+        return f"«{number}»"
+    words = sentence[at + len(number) :].split()
+    unit = c.get("unit_text") or ""
+    first = words[0].rstrip("،,.#»\"") if words else ""
+    tail = f" {first}" if first and unit and first.endswith(unit.split()[-1]) else ""
+    hedge = HEDGES_AR.get(c.get("qualifier") or "", "")
+    return f"«{hedge}{number}{tail}»"
 
 
 def pair_fields(a: Claim, b: Claim) -> dict[str, str]:
@@ -49,4 +74,6 @@ def pair_fields(a: Claim, b: Claim) -> dict[str, str]:
         "source_a": a["source"] or a["outlet"], "source_b": b["source"] or b["outlet"],
         "scope_a": scope_class(a), "scope_b": scope_class(b),
         "time_a": a["published_at"] or "?", "time_b": b["published_at"] or "?",
+        "scope_ar_a": SCOPES_AR.get(scope_class(a), scope_class(a)),
+        "scope_ar_b": SCOPES_AR.get(scope_class(b), scope_class(b)),
     }

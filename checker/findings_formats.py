@@ -45,6 +45,8 @@ def as_text(result: dict[str, Any]) -> str:
             lines.append(f"\n== story {f['story']} · {f['quantity']}")
             current = head
         lines.append(f"{f['severity']}: {f['message']}  [{f['rule']}]")
+        if f.get("message_ar"):
+            lines.append(f"    {f['message_ar']}")
         for c in f["claims"]:
             where = f"{c['path'] or c['doc_id']}:{c['line']}"
             if not str(c["path"] or "").endswith((".jsonl", ".jsonl.gz")):

@@ -354,6 +354,7 @@ def _finding_view(f: dict[str, Any], story: str, outlets: dict[str, int], units:
     anchors.add(anchor)
     names = sorted({str(c.get("outlet")) for c in f["claims"] if c.get("outlet") is not None})
     return {"anchor": anchor, "rule": f.get("rule"), "severity": _severity(f), "message": f.get("message"),
+            "message_ar": f.get("message_ar"),
             "quantity": f.get("quantity"), "story": story, "outlet_names": names,
             "outlet_ids": " ".join(str(outlets[n]) for n in names if n in outlets),
             "unit_id": units.get(_unit(f), ""), "pair": [(c.get("outlet"), said(c), when(c.get("published_at")))

@@ -57,6 +57,7 @@ class Rule:
     examples: dict[str, list[Any]] = field(default_factory=dict)
     unless: regex.Pattern[str] | None = None  # a finding is dropped when a quoted sentence matches
     share_cues: regex.Pattern[str] | None = None  # percent_over_100: the words that make a figure a share
+    message_ar: str | None = None  # the message in Arabic, quoting the figures as the articles write them
 
     def waived(self, sentences: list[str]) -> bool:
         """True when one of the quoted sentences matches the rule's ``unless`` pattern.
@@ -144,8 +145,10 @@ def _rule(path: Path, suite: str, entry: Any, line: int) -> Rule:
             cues = regex.compile("|".join(f"(?:{c})" for c in entry["share_cues"]))
         except regex.error as exc:
             raise DataError(f"{path}:{line_of(entry, 'share_cues')}: rule {entry['id']}: bad cue ({exc})") from None
+    message_ar = str(entry["message_ar"]) if entry.get("message_ar") else None
     return Rule(str(entry["id"]), entry["kind"], entry["severity"], str(entry["message"]),
-                " ".join(str(entry["description"]).split()), suite, entry.get("where"), examples, unless, cues)
+                " ".join(str(entry["description"]).split()), suite, entry.get("where"), examples, unless, cues,
+                message_ar)
 
 
 def load_suite_file(path: Path) -> tuple[list[Rule], Tolerance | None, dict[str, Any]]:

@@ -35,10 +35,11 @@ def _findings(example: list[dict]) -> list[dict]:
     return run_rules(claims, stories, SUITES, copies)
 
 
-def test_every_rule_has_examples_both_ways():
+def test_every_rule_has_examples_both_ways_and_an_arabic_message():
     for rule in SUITES.rules:
         assert rule.examples.get("fail"), f"{rule.id} has no failing example"
         assert rule.examples.get("pass"), f"{rule.id} has no passing example"
+        assert rule.message_ar, f"{rule.id} has no message_ar"
 
 
 @pytest.mark.parametrize(("rule", "verdict", "example"), CASES)
@@ -48,5 +49,6 @@ def test_rule_example(rule, verdict, example):
         assert fired, f"{rule.id} did not fire on its failing example"
         for f in fired:
             assert all(c["sentence"] for c in f["claims"]), "every finding quotes its evidence"
+            assert f["message_ar"] and "{" not in f["message_ar"], f["message_ar"]
     else:
         assert not fired, f"{rule.id} fired on its passing example: {fired[0]['message']}"
