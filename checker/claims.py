@@ -218,6 +218,10 @@ class ArticleReader:
             c_start, c_end = self.sentences.clause(n.start, si)
             where = _first_after(places[0], places[1], n.end, c_end) or _nearest_before(
                 places[0], places[1], c_start, n.start)
+            if where is None:  # «… 66 شخصاً بالإجهاد في محافظة "القاهرة"»: the clause may stop at a quote
+                later = _first_after(places[0], places[1], n.end, min(s_end, n.end + 80))
+                if later and not _DIGIT.search(t, n.end, later[0]):
+                    where = later
             place = where[2] if where else None
             sc = _first_after(scope_starts, scopes, c_start, c_end)
             if sc is None:
@@ -330,7 +334,9 @@ def _title_end(text: str, article: Article) -> int:
     return end
 
 
-_PLACE_BEFORE = re.compile(r"(?:\bفي|\bمن|\bالي|\bمدينه|\bمحافظه|\bمنطقه|\bولايه|\bعاصمه|\bشمال|\bجنوب|\bشرق|\bغرب)\s$")
+_PLACE_BEFORE = re.compile(
+    r"(?:\bفي|\bمن|\bالي|\bمدينه|\bمحافظه|\bمنطقه|\bولايه|\bعاصمه|\bشمال|\bجنوب|\bشرق|\bغرب)\s+[\"«“']?$"
+)
 
 
 def _names_a_place(text: str, m: re.Match[str]) -> bool:
