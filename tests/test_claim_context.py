@@ -83,3 +83,7 @@ def test_a_subset_named_with_minhum_is_a_part():
     assert rows == {"تسعة": None, "ثلاثة": "part"}
     rows = dict(checker.extract_text("قتل 12 شخصا بينهم 5 أطفال").select("number_text", "scope").rows())
     assert rows == {"12": None, "5": "part"}
+
+
+def test_a_quoted_place_at_the_end_of_the_sentence():
+    assert _first('وإصابة 66 شخصاً بالإجهاد في محافظة "القاهرة".', "66")["place"] == "cairo"
