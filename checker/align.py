@@ -186,24 +186,28 @@ def cross_pairs(
     docs = sorted(by_doc)
     for da in docs:
         own = by_doc[da]
-        for a in own:
-            if _part_of(a, own, story_totals, agree):
+        for db in docs:
+            theirs = by_doc[db]
+            if db == da:
                 continue
-            for db in docs:
-                others = by_doc[db]
-                if db == da or (others[0]["outlet"] == a["outlet"] and _outlet_named(a)):
-                    continue  # one outlet's articles: its own follow-ups and recurring reports
-                if not a.get("_event") and not same_day(a, others[0]):
+            # Whether each of their figures is itself confirmed by one of ours (a point estimate):
+            # a confirmed figure is nobody's counterpart for a statistic. Once per pair of articles.
+            for b in theirs:
+                b["_confirmed"] = any(agree(b, x) and x["qualifier"] in ("exact", "about") for x in own)
+            for a in own:
+                if theirs[0]["outlet"] == a["outlet"] and _outlet_named(a):
+                    break  # one outlet's articles: its own follow-ups and recurring reports
+                if not a.get("_event") and not same_day(a, theirs[0]):
                     continue  # a statistic (a price, a rate) belongs to its day: yesterday's close is no contradiction
-                others = [b for b in others if same_side(a, b)]
+                if _part_of(a, own, story_totals, agree):
+                    continue
+                others = [b for b in theirs if same_side(a, b)]
                 if not others or any(agree(a, b) for b in others):
                     continue
                 if any(_same_value(a, b) for b in same_unit.get(db, ())):
                     continue
-                for b in others:
-                    b["_confirmed"] = any(agree(b, x) and x["qualifier"] in ("exact", "about") for x in own)
                 b = counterpart(a, others, min_similarity)
-                if b is None or _part_of(b, by_doc[db], story_totals, agree):
+                if b is None or _part_of(b, theirs, story_totals, agree):
                     continue
                 key = tuple(sorted((a["claim_id"], b["claim_id"])))
                 if key in seen:
