@@ -52,6 +52,12 @@ class SkipLog:
         self.count += 1
         typer.echo(f"raqm: skipped {skipped}", err=True)
 
+    def exit_if_any(self, what: str = "") -> None:
+        """After the output is written: exit 2 when anything was skipped, so that CI notices."""
+        if self.count:
+            typer.echo(f"raqm: {self.count} input(s) skipped{what}", err=True)
+            raise typer.Exit(code=2)
+
 
 PathsArg = Annotated[
     list[str],
@@ -119,9 +125,7 @@ def extract(
     skips = SkipLog()
     frame = _read_claims(paths, manifest, workers, skips)
     write_claims(frame, fmt, output)
-    if skips.count:
-        typer.echo(f"raqm: {skips.count} input(s) skipped", err=True)
-        raise typer.Exit(code=2)
+    skips.exit_if_any()
 
 
 class CheckFormat(StrEnum):
@@ -218,9 +222,7 @@ def check(
             write_html(result, html, validation=validation)
         except OSError as exc:
             fail(f"{html}: cannot write ({exc.strerror or exc})")
-    if skips.count:
-        typer.echo(f"raqm: {skips.count} input(s) skipped", err=True)
-        raise typer.Exit(code=2)
+    skips.exit_if_any()
     levels = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[fail_on.value]
     if any(f["severity"] in levels for f in result["discrepancies"]) or (validation and not validation["success"]):
         raise typer.Exit(code=1)

@@ -187,9 +187,7 @@ def daily(
         bar.close()
     summary, rows = day_report(the_store, run_day) if fmt is DailyFormat.text or html else (summary, [])
     _finish(summary, rows, fmt, html)
-    if skips.count:  # the day is committed without them; the exit code says something was skipped
-        typer.echo(f"raqm: {skips.count} input(s) skipped (unreadable or empty)", err=True)
-        raise typer.Exit(code=2)
+    skips.exit_if_any(" (unreadable or empty; the day is committed without them)")
 
 
 def _finish(summary: dict[str, Any], rows: list[dict[str, Any]], fmt: DailyFormat, html: Path | None) -> None:

@@ -50,6 +50,4 @@ def report(
     write_report(result, output, title=title)
     n = len(result["discrepancies"])
     typer.echo(f"raqm: wrote {output}: {n} finding{'' if n == 1 else 's'}", err=True)
-    if skips.count:
-        typer.echo(f"raqm: {skips.count} input(s) skipped", err=True)
-        raise typer.Exit(code=2)
+    skips.exit_if_any()

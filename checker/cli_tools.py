@@ -82,9 +82,7 @@ def validate(
         fail(str(exc))
     text = validation_json(report) if fmt is ReportFormat.json else validation_text(report)
     emit(text.encode("utf-8"), output)
-    if skips.count:
-        typer.echo(f"raqm: {skips.count} input(s) skipped", err=True)
-        raise typer.Exit(code=2)
+    skips.exit_if_any()
     if not report["success"]:
         raise typer.Exit(code=1)
 
