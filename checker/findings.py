@@ -59,6 +59,7 @@ def _time(c: Claim) -> datetime | None:
     return when.replace(tzinfo=None) if when else None  # mixed zones: compare wall-clock times
 
 
+@cache
 def _named(source: str | None) -> bool:
     """True for a source that names someone (a minister, a ministry), not «the authorities» or «sources»."""
     if not source:
@@ -71,6 +72,7 @@ def _named(source: str | None) -> bool:
     return folded not in generic and not any(folded.startswith(g + " ") for g in generic)
 
 
+@cache
 def _same_source(a: str, b: str) -> bool:
     """True when two sources name one body: «وزارة الصحة المصرية» and «وزار الصحة» (a typo) or «وزارة الصحة»."""
     from .normalize import fold_word

@@ -117,6 +117,18 @@ class Suites:
         return next((r for r in self.rules if r.id == rule_id), None)
 
 
+def _patterns(path: Path, data: Any, name: str) -> regex.Pattern[str] | None:
+    """Compile ``data[name]`` (a pattern or a list of them, one alternation) or name the path and line of a bad one."""
+    value = data.get(name)
+    if not value:
+        return None
+    parts = [value] if isinstance(value, str) else list(value)
+    try:
+        return regex.compile("|".join(f"(?:{p})" for p in parts))
+    except regex.error as exc:
+        raise DataError(f"{path}:{line_of(data, name)}: bad pattern in `{name}` ({exc})") from None
+
+
 def _rule(path: Path, suite: str, entry: Any, line: int) -> Rule:
     if not isinstance(entry, dict):
         raise DataError(f"{path}:{line}: a rule must be a mapping with {', '.join(REQUIRED)}")
@@ -132,19 +144,8 @@ def _rule(path: Path, suite: str, entry: Any, line: int) -> Rule:
     examples = entry.get("examples") or {}
     if not isinstance(examples, dict) or not set(examples) <= {"fail", "pass"}:
         raise DataError(f"{path}:{line_of(entry, 'examples')}: examples take `fail:` and `pass:` lists")
-    unless = None
-    if entry.get("unless"):
-        try:
-            unless = regex.compile(str(entry["unless"]))
-        except regex.error as exc:
-            where = f"{path}:{line_of(entry, 'unless')}"
-            raise DataError(f"{where}: rule {entry['id']}: bad `unless` pattern ({exc})") from None
-    cues = None
-    if entry.get("share_cues"):
-        try:
-            cues = regex.compile("|".join(f"(?:{c})" for c in entry["share_cues"]))
-        except regex.error as exc:
-            raise DataError(f"{path}:{line_of(entry, 'share_cues')}: rule {entry['id']}: bad cue ({exc})") from None
+    unless = _patterns(path, entry, "unless")
+    cues = _patterns(path, entry, "share_cues")
     message_ar = str(entry["message_ar"]) if entry.get("message_ar") else None
     return Rule(str(entry["id"]), entry["kind"], entry["severity"], str(entry["message"]),
                 " ".join(str(entry["description"]).split()), suite, entry.get("where"), examples, unless, cues,
@@ -195,10 +196,7 @@ def load_suite_file(path: Path) -> tuple[list[Rule], Tolerance | None, dict[str,
         similarity["near_miss_predicates"] = tuple((str(a), str(b)) for a, b in pairs)
     for name in ("revision_cues", "attacker_cues"):
         if data.get(name):
-            try:
-                similarity[name] = regex.compile("|".join(f"(?:{c})" for c in data[name]))
-            except regex.error as exc:
-                raise DataError(f"{path}:{line_of(data, name)}: bad pattern in {name} ({exc})") from None
+            similarity[name] = _patterns(path, data, name)
     if by_kind:
         similarity["tolerances"] = by_kind
     return rules, tol, similarity
