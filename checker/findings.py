@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 import polars as pl
