@@ -171,7 +171,7 @@ def cross_pairs(
     by_doc: dict[str, list[Claim]],
     agree: Agree,
     min_similarity: float,
-    story_totals: list[Claim],
+    totals: list[Claim],
     same_unit: dict[str, list[Claim]] | None = None,
 ) -> list[tuple[Claim, Claim]]:
     """Pairs of figures from two articles that say the same thing with values that cannot both hold.
@@ -199,7 +199,7 @@ def cross_pairs(
                     break  # one outlet's articles: its own follow-ups and recurring reports
                 if not a.get("_event") and not same_day(a, theirs[0]):
                     continue  # a statistic (a price, a rate) belongs to its day: yesterday's close is no contradiction
-                if _part_of(a, own, story_totals, agree):
+                if _part_of(a, same_unit.get(da) or own, totals):
                     continue
                 others = [b for b in theirs if same_side(a, b)]
                 if not others or any(agree(a, b) for b in others):
@@ -207,7 +207,7 @@ def cross_pairs(
                 if any(_same_value(a, b) for b in same_unit.get(db, ())):
                     continue
                 b = counterpart(a, others, min_similarity)
-                if b is None or _part_of(b, theirs, story_totals, agree):
+                if b is None or _part_of(b, same_unit.get(db) or theirs, totals):
                     continue
                 key = tuple(sorted((a["claim_id"], b["claim_id"])))
                 if key in seen:
@@ -217,27 +217,62 @@ def cross_pairs(
     return out
 
 
-def _part_of(c: Claim, own: list[Claim], story: list[Claim], agree: Agree) -> bool:
-    """True when ``c`` is one of the figures of its article that add up to a headline or lead figure of the story."""
-    value = _exact(c)
-    if value is None or c.get("_main"):
-        return False  # an article's headline or lead figure is what it reports, not a part
-    return id(c) in _parts_in(own, story)
+def _part_of(c: Claim, own: list[Claim], totals: list[Claim]) -> bool:
+    """True when ``c`` is one of the figures of its article that add up to a headline or lead figure of the story.
+
+    An article's own headline or lead figure is what it reports, not a part, unless its
+    fellow parts are said in the same sentence («87 كبسولة كوكائين و89 كبسولة هيروين»).
+    """
+    if _exact(c) is None:
+        return False
+    fellows = _parts_in(own, totals).get(id(c))
+    if fellows is None:
+        return False
+    if not c.get("_main"):
+        return True
+    here = {q["value"] for q in fellows if q["sentence_start"] == c["sentence_start"]}
+    return here == {q["value"] for q in fellows}
 
 
-def _parts_in(own: list[Claim], story: list[Claim]) -> set[int]:
-    """The ids of the figures of one article that add up to a main figure of the story (cached)."""
+def _parts_in(own: list[Claim], totals: list[Claim]) -> dict[int, list[Claim]]:
+    """Each figure of one article whose value adds up with others to a total of the story, with its fellow parts.
+
+    Computed once per article and unit (cached on its claims). Every mention of a part's value
+    is a part: the headline's 87 and the body's 87 alike.
+    """
     cache = own[0].get("_parts") if own else None
     if cache is not None:
         return cache
-    found: set[int] = set()
-    totals = {t["value"]: t for t in story if t.get("_main") and _exact(t) is not None}
-    for total in totals.values():
-        for p in sum_parts(total, own) or ():
-            found.add(id(p))
+    found: dict[int, list[Claim]] = {}
+    distinct = list({c["value"]: c for c in sorted(own, key=lambda c: -c["start"]) if _exact(c) is not None}.values())
+    by_value = {t["value"]: t for t in totals if _exact(t) is not None}
+    for value in sorted(by_value):
+        combo = sum_parts(by_value[value], sorted(distinct, key=lambda c: c["start"]))
+        if not combo:
+            continue
+        values = [p["value"] for p in combo]
+        for c in own:
+            if _exact(c) in values and id(c) not in found:
+                rest = list(values)
+                rest.remove(c["value"])
+                found[id(c)] = [q for q in own if _exact(q) in rest]
     for c in own:
         c["_parts"] = found
     return found
+
+
+def story_totals(by_doc: dict[str, list[Claim]]) -> list[Claim]:
+    """The figures of a story that can be totals: each article's headline figures and first figure under each verb."""
+    out: list[Claim] = []
+    for doc in sorted(by_doc):
+        seen: set[object] = set()
+        for c in sorted(by_doc[doc], key=lambda c: (not c.get("in_title"), c["start"])):
+            if c.get("in_title"):
+                out.append(c)
+            elif c["predicate"] not in seen:
+                seen.add(c["predicate"])
+                out.append(c)
+    return out
 
 
 def _same_value(a: Claim, b: Claim) -> bool:

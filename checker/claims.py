@@ -53,6 +53,21 @@ class Context:
         self.hedge_after = guarded(
             rf"[^0-9.،,؛\n]{{0,40}}?{NOT_LETTER_BEFORE}(?P<w>{trie_pattern(lex.hedges_after)}){NOT_LETTER_AFTER}"
         )
+        one_person = lex.one_person | {
+            w for w, forms in lex.units.items() if any(f.number == "sg" and f.category == "person" for f in forms)
+        }
+        # «استشهاد عريف وجنديين»: a count coordinated after one named person is a part of the toll.
+        self.after_one_person = guarded(
+            rf"{NOT_LETTER_BEFORE}(?:ال)?(?:{trie_pattern(one_person)})[»\"”'’]?{SP}*[«\"“]?{SP}*و[«\"“]?$"
+        )
+        # «ثلاث حالات إصابتهم خطيرة»، «5 أشخاص في حالة حرجة»: only the seriously injured.
+        self.severity_after = guarded(
+            rf"[»\"”]?{SP}+(?:(?:اصابت|حالت|جروح|وضع)\w*{SP}+|في{SP}+(?:حاله|حالات){SP}+)"
+            rf"(?:{trie_pattern(lex.severity_words)}){NOT_LETTER_AFTER}"
+        )
+        self.infection = guarded(
+            rf"{NOT_LETTER_BEFORE}(?:و?ب|و?بال|و?ال|و)?(?:{trie_pattern(lex.infection_words)}){NOT_LETTER_AFTER}"
+        )
         self.rate_after = guarded(
             rf"{SP}*(?:يوميا|في اليوم|كل يوم|سنويا|في السنه|شهريا|اسبوعيا|في الساعه){NOT_LETTER_AFTER}"
         )
@@ -210,8 +225,26 @@ class ArticleReader:
                 nxt = _first_after(preds[0], preds[1], after_end, after_end + 14)
                 if nxt and not _CLAUSE_BREAK.search(t, after_end, nxt[0] + 1):
                     own = nxt  # «ثلاث حالات إصابتهم خطيرة»: said right after the counted noun
+                    if t.startswith("ال", nxt[0]) or t.startswith("ال", max(0, nxt[0] - 2)):
+                        # «اثنين من رجال الأمن المصابين … انتقلا إلى رحمة الله»: an adjective that
+                        # describes them; the verb later in the sentence says what happened.
+                        verb = _first_after(preds[0], preds[1], nxt[1], min(s_end, nxt[1] + 80))
+                        if verb:
+                            own = verb
             # «سبع إصابات»، «21 حالة وفاة»: the counted noun itself says what happened.
             predicate = own[2] if own else _predicate(preds, n.start, after_end, s_start, s_end)
+            partitive = unit_span and _OF_THE.search(t, max(0, unit_span[0] - 8), unit_span[0] + 2)
+            if own and partitive and own[1] > unit_span[0]:
+                # «توفي 3 من المصابين»: «of the injured» names who they were; the verb says what happened.
+                verb = _nearest_before(preds[0], preds[1], max(s_start, n.start - 60), n.start)
+                if verb:
+                    predicate = verb[2]
+            if own and predicate in _NOUN_FATES and own[1] <= after_end:
+                nxt = _first_after(preds[0], preds[1], after_end, after_end + 14)
+                if nxt and nxt[2] in _LATER_FATES and not _CLAUSE_BREAK.search(t, after_end, nxt[0] + 1):
+                    predicate = nxt[2]  # «29 مصاباً خرجوا من المستشفيات»: what became of the injured
+            if predicate == "injured" and c.infection.search(t, s_start, s_end):
+                predicate = "infected"  # «4 إصابات مؤكدة بفيروس كورونا»: infections, not wounds
             if kind in ("measure", "money", "percent", "duration") and predicate not in _MEASURE_PREDICATES:
                 predicate = None  # «على بعد 150 كيلومترا» in a sentence about the killed: no one killed 150 km
             side = self._side(sides, n.start, n.end, si)
@@ -232,7 +265,13 @@ class ArticleReader:
                     sc = None
             if sc:
                 scope, scope_span = sc[2], (sc[0], sc[1])
-            elif _AMONG_BEFORE.search(t, max(s_start, n.start - 14), n.start) or _AMONG_AFTER.match(t, n.end):
+            elif (
+                (n.value == 1 and t[n.start:n.end] in ("احد", "احدي") and n.end < after_end)
+                or _AMONG_BEFORE.search(t, max(s_start, n.start - 14), n.start)
+                or _AMONG_AFTER.match(t, n.end)
+                or (predicate in ("injured", "infected") and c.severity_after.match(t, after_end))
+                or c.after_one_person.search(t, max(s_start, n.start - 20), n.start)
+            ):
                 scope = "part"  # «وإصابة تسعة آخرين، ثلاثة منهم إصاباتهم بالغة»: a subset, not the count
             src = self.sentences.source(si)
         return self._row(n, kind, qualifier, low, high, unit_name, unit_span, predicate, side, scope,
@@ -299,6 +338,11 @@ class ArticleReader:
 
 
 _DIGIT = re.compile(r"[0-9]")
+# Predicates a counted noun carries by itself (مصاب، قتيل), and what a verb right after it
+# may say became of them instead («29 مصاباً خرجوا من المستشفيات»).
+_NOUN_FATES = frozenset({"injured", "infected", "killed"})
+_LATER_FATES = frozenset({"recovered", "hospitalized", "released", "evacuated"})
+_OF_THE = re.compile(r"من\s+ال\S*$|من\s+ال")  # «3 من المصابين»: a partitive with the article
 _AMONG_AFTER = re.compile(r"\s*(?:منهم|منهن)\b")  # «ثلاثة منهم»; but «12 شخصا بينهم/منهم 5» is the total
 _AMONG_BEFORE = re.compile(r"(?:\bمن\s+)?(?:بينهم|بينهن|منهم|منهن|ضمنهم)\s*$")
 _RLM_DECIMAL = re.compile(r"(\d+)[.٫]\u200f(\d+)")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from typing import Any
 
 import polars as pl
 
-from .align import cross_pairs, mark_leads, position, similarity, weigh_context_words, within_pairs
+from .align import cross_pairs, mark_leads, position, similarity, story_totals, weigh_context_words, within_pairs
 from .article import Article
 from .article_rules import parts_findings, people_units, percent_findings, sum_findings, weekday_findings
 from .compare import (
@@ -87,7 +88,40 @@ def _same_source(a: str, b: str) -> bool:
     return bool((wa - common) & (wb - common))
 
 
-def _classify(a: Claim, b: Claim, suites: Suites, copies: frozenset = frozenset()) -> tuple[str, str | None] | None:
+@dataclass(frozen=True)
+class TollHistory:
+    """How one toll of a story moved: when each value was first published, and which were revisions.
+
+    A later article that gives less than an earlier one contradicts it, unless the story
+    shows the toll rising through the lower value (10 at 18:51, 12 at 18:53, 10 again the
+    next morning) or names the higher one a revision («ارتفعت حصيلة الشهداء إلى 12»): then
+    the later article carries a superseded figure.
+    """
+
+    first_seen: dict = field(default_factory=dict)
+    revised_to: frozenset = frozenset()
+
+    @classmethod
+    def of(cls, members: list[Claim], revised_to: frozenset = frozenset()) -> TollHistory:
+        """The history of one quantity's claims; ``revised_to``: the story's revised values under its verb."""
+        first: dict = {}
+        for c in members:
+            when = _time(c)
+            if when is not None and (c["value"] not in first or when < first[c["value"]]):
+                first[c["value"]] = when
+        return cls(first, revised_to)
+
+    def superseded(self, lower: Claim, higher: Claim) -> bool:
+        """True when ``lower``, published after ``higher``, repeats a figure the story had already raised."""
+        if higher["value"] in self.revised_to:
+            return True
+        lo, hi = self.first_seen.get(lower["value"]), self.first_seen.get(higher["value"])
+        return lo is not None and hi is not None and lo < hi
+
+
+def _classify(
+    a: Claim, b: Claim, suites: Suites, copies: frozenset = frozenset(), history: TollHistory | None = None
+) -> tuple[str, str | None] | None:
     """Name what two claims of one quantity are: a conflict, a scope difference, a revision …"""
     same_doc = a["doc_id"] == b["doc_id"]
     if magnitude_slip(a, b):
@@ -122,7 +156,12 @@ def _classify(a: Claim, b: Claim, suites: Suites, copies: frozenset = frozenset(
         PEOPLE_UNITS.get(a["unit"], a["unit"]) in people_units() or a["predicate"] in THING_TOLLS
     )
     if evolving and ta and tb and abs((tb - ta).total_seconds()) >= REVISION_HOURS * 3600:
-        return "revision", None
+        later, earlier = (b, a) if tb >= ta else (a, b)
+        if (later["value"] or 0) >= (earlier["value"] or 0) or (history and history.superseded(later, earlier)):
+            return "revision", None
+        # A toll that goes down with no word of a correction is a contradiction, not an update:
+        # the dead do not come back, and a later outlet that counts fewer has it wrong or
+        # counts something else (alweeam's 5 injured, alriyadh's 3 nine hours later).
     return "value_conflict", None
 
 
@@ -134,6 +173,7 @@ def _pair_findings(
     reported: set[tuple],
     same_unit: dict[str, list[Claim]],
     copies: frozenset = frozenset(),
+    revised_to: frozenset = frozenset(),
 ) -> list[dict[str, Any]]:
     """The findings of one quantity of one story: across its articles, and inside each."""
     by_doc: dict[str, list[Claim]] = defaultdict(list)
@@ -146,13 +186,14 @@ def _pair_findings(
         doc = doc_members[0]["doc_id"]
         pairs.extend(within_pairs(doc_members, tol_agree, suites.restatement_similarity, same_unit.get(doc)))
     if len(by_doc) > 1:
-        found = cross_pairs(by_doc, tol_agree, suites.min_similarity, members, same_unit)
+        found = cross_pairs(by_doc, tol_agree, suites.min_similarity, story_totals(same_unit) or members, same_unit)
         pairs.extend((a, b, "across") for a, b in found)
     best: dict[tuple, tuple] = {}
+    history = TollHistory.of(members, revised_to)
     for a, b, where in pairs:
         if a["doc_id"] != b["doc_id"] and (b["published_at"] or "") < (a["published_at"] or ""):
             a, b = b, a
-        verdict = _classify(a, b, suites, copies)
+        verdict = _classify(a, b, suites, copies, history)
         if verdict is None:
             continue
         kind, place = verdict
@@ -205,7 +246,17 @@ def _one_per_outlier(best: dict[tuple, tuple]) -> list[tuple[tuple, tuple, list[
         if len(live) < 2:
             continue
         keep = min(live, key=lambda m: best[m[0]][0])
-        merged[keep[0]] = [best[pid][1 if best[pid][1]["doc_id"] == doc else 2] for pid, doc in live if pid != keep[0]]
+        kept_ids = {best[keep[0]][1]["claim_id"], best[keep[0]][2]["claim_id"]}
+        quoted: list[Claim] = []
+        for pid, doc in live:
+            if pid == keep[0]:
+                continue
+            a, b = best[pid][1], best[pid][2]
+            theirs, ours = (a, b) if a["doc_id"] == doc else (b, a)
+            # The outlier's own figure as this pair said it (its lede against their lede) is quoted too.
+            quoted.extend(c for c in (theirs, ours) if c["claim_id"] not in kept_ids)
+            kept_ids.update(c["claim_id"] for c in (theirs, ours))
+        merged[keep[0]] = quoted
         dropped.update(pid for pid, _ in live if pid != keep[0])
     return [(pid, entry, merged.get(pid, [])) for pid, entry in best.items() if pid not in dropped]
 
@@ -286,17 +337,47 @@ def run_rules(
         if key is not None:
             groups[key].append(c)
             by_unit[key[:3]][c["doc_id"]].append(c)
+        elif c.get("scope") == "part" and c["value"] is not None:
+            # «بينهم 5 أطفال»، «أحد أفرادها»: not a quantity of its own, but a part that adds up to a total.
+            by_unit[(c["story"], c["kind"], PEOPLE_UNITS.get(c["unit"], c["unit"]))][c["doc_id"]].append(c)
 
     def tol_agree(a: Claim, b: Claim) -> bool:
         return agree(a, b, suites.tolerance_for(a["kind"]))
 
     reported: set[tuple] = set()
+    revised = revised_values(claims, stories, suites, {key[0] for key in groups})
     for key, members in groups.items():
         if len(members) > 1:
-            findings.extend(_pair_findings(key, members, suites, tol_agree, reported, by_unit[key[:3]], copies))
+            findings.extend(_pair_findings(key, members, suites, tol_agree, reported, by_unit[key[:3]], copies,
+                                           revised.get((key[0], key[3]), frozenset())))
     findings.extend(_category_findings(by_unit, suites, tol_agree))
     findings.sort(key=lambda f: (-SEVERITY_RANK[f["severity"]], _story_order(f["story"]), f["quantity"], f["rule"]))
     return findings
+
+
+def revised_values(
+    claims: pl.DataFrame, stories: dict[str, str], suites: Suites, wanted: set[str]
+) -> dict[tuple, frozenset]:
+    """The values each story gives as a revised toll, by verb: «ارتفعت حصيلة الشهداء إلى 12», noun or not."""
+    if claims.is_empty() or not wanted:
+        return {}
+    rows = (
+        claims.lazy()
+        .with_columns(pl.col("doc_id").replace_strict(stories, default=None, return_dtype=pl.String).alias("story"))
+        .filter(
+            pl.col("story").is_in(sorted(wanted))
+            & (pl.col("kind") == "count")
+            & pl.col("predicate").is_in(sorted(suites.evolving_predicates))
+            & pl.col("value").is_not_null()
+        )
+        .select("story", "predicate", "value", "sentence")
+        .collect()
+    )
+    out: dict[tuple, set] = defaultdict(set)
+    for story, predicate, value, sentence in rows.iter_rows():
+        if suites.revised(sentence):
+            out[(story, predicate)].add(value)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _category_findings(by_unit: dict[tuple, dict[str, list[Claim]]], suites: Suites, tol_agree) -> list[dict[str, Any]]:

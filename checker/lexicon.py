@@ -118,6 +118,9 @@ class Lexicon:
     weekdays: dict[str, int] = field(default_factory=dict)
     relative_days: dict[str, int] = field(default_factory=dict)
     compound_measures: list[dict[str, Any]] = field(default_factory=list)
+    infection_words: set[str] = field(default_factory=set)
+    severity_words: set[str] = field(default_factory=set)
+    one_person: set[str] = field(default_factory=set)
 
 
 def _fold_all(forms: Iterable[Any]) -> list[str]:
@@ -276,6 +279,10 @@ def load_lexicon(root: str | None = None) -> Lexicon:
         lex.places = _load_keyed(base / "places.yaml")
         lex.scopes = _load_keyed(base / "scopes.yaml")
         attribution = load_yaml(base / "attribution.yaml")
+        context = load_yaml(base / "context.yaml")
+        lex.infection_words = set(_fold_all(context["infection"]))
+        lex.severity_words = set(_fold_all(context["severity"]))
+        lex.one_person = set(_fold_all(context["one_person"]))
     except (KeyError, TypeError, AttributeError) as exc:
         raise DataError(f"{base}: malformed lexicon ({exc!r})") from exc
     lex.attribution_verbs = set(_fold_all(attribution["verbs"]))

@@ -70,7 +70,7 @@ def _clusters(tmp_path: Path) -> dict:
 
 # Floors measured on 2026-11-22: a change may only raise them. The development set was tuned
 # on; the 12 cluster events were read while building general rules (no event-specific code).
-FLOORS = {"development set": (_dev, 0.54, 0.45), "cluster events": (_clusters, 0.41, 0.44)}
+FLOORS = {"development set": (_dev, 0.63, 0.63), "cluster events": (_clusters, 0.5, 0.5)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
@@ -80,6 +80,7 @@ def test_scores_do_not_regress(tmp_path, name):
     assert res["conflict_recall"] >= recall
     assert res["conflict_precision"] >= precision
     assert res["silent_right"] >= 0.97
+    assert res["review_right"] >= 0.97
 
 
 @pytest.mark.xfail(reason="known gap: sums of parts across articles (15 vs 7 + 5) and per-city "
@@ -90,7 +91,7 @@ def test_development_set_every_contradiction_caught(tmp_path):
 
 
 @pytest.mark.xfail(reason="known gap: target 85% recall / 85% precision on unseen events; "
-                          "measured 0.42 / 0.44 (predicate and source attribution noise)", strict=True)
+                          "measured 0.50 / 0.50 (pair choice, bare tolls, per-place figures)", strict=True)
 def test_unseen_clusters_meet_the_target(tmp_path):
     res = _clusters(tmp_path)
     assert res["conflict_recall"] >= 0.85 and res["conflict_precision"] >= 0.85

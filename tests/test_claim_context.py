@@ -23,6 +23,13 @@ def _first(text: str, number: str) -> dict:
         ("وتبين ان بالموقع سبع إصابات وحالة وفاة", "سبع", "case", "injured"),
         ("وفاة 21 حالة من كبار السن وإصابة 66 شخصاً", "66", "person", "injured"),
         ("جازان : وفاة 4 وإصابة 3 من عائلة واحدة في حادث", "3", "person", "injured"),
+        ("أعلنت وزارة الصحة تسجيل 4 إصابات مؤكدة بفيروس كورونا", "4", "case", "infected"),
+        ("8 وفيات وإصابات جديدة بكورونا", "8", "case", "killed_or_injured"),
+        ("وأشارت الوزارة إلى أن 29 مصاباً خرجوا من المستشفيات", "29", "injured", "recovered"),
+        ("مسلح يقتل شخصين ويصيب سبعة بجروح داخل سينما", "سبعة", None, "injured"),
+        ("استشهاد 13 من منسوبي قوات الطوارئ الخاصة", "13", "personnel", "killed"),
+        ("إن اثنين من رجال الأمن المصابين في الحادثة انتقلا إلى رحمة الله", "اثنين", "personnel", "killed"),
+        ("توفي 3 من المصابين في المستشفى", "3", "injured", "killed"),
     ],
 )
 def test_unit_and_predicate(text, number, unit, predicate):
@@ -87,3 +94,27 @@ def test_a_subset_named_with_minhum_is_a_part():
 
 def test_a_quoted_place_at_the_end_of_the_sentence():
     assert _first('وإصابة 66 شخصاً بالإجهاد في محافظة "القاهرة".', "66")["place"] == "cairo"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("وقوع ٤ وفيات وثلاث حالات إصابتهم خطيرة", "ثلاث"),  # only the critically injured
+        ("استشهاد عريف وجنديين وإصابة 7 من حرس الحدود", "جنديين"),  # 1 + 2: a part of the toll
+        ("نتج عنه استشهاد أحد أفراد الدورية", "أحد"),  # one of them
+        ("وأصيب تسعة آخرون، ثلاثة منهم إصاباتهم بالغة", "ثلاثة"),
+    ],
+)
+def test_a_subset_of_a_toll_is_a_part(text, number):
+    assert _first(text, number)["scope"] == "part"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("وأصيب خمسة آخرون من عائلة واحدة بإصابات حرجة", "خمسة"),  # the severity describes all five
+        ("استشهاد 3 جنود وإصابة 7 من رجال حرس الحدود", "3"),
+    ],
+)
+def test_a_whole_toll_is_not_a_part(text, number):
+    assert _first(text, number)["scope"] is None
