@@ -42,6 +42,7 @@ _STOP = frozenset(
     ).split()
 )
 WINDOW_BEFORE = 7
+SAME_WORDS = 0.6  # context similarity above which two figures are said in the same words
 WINDOW_AFTER = 5
 
 
@@ -148,6 +149,12 @@ def counterpart(a: Claim, others: list[Claim], min_similarity: float) -> Claim |
     of an event (``_event``: killed, injured …); a statistic or a cost needs alike words.
     """
     where = position(a)
+    fresh = [b for b in others if not b.get("_confirmed")]
+    alike = max(fresh, key=lambda b: (similarity(a, b), is_lead(b), -b["start"])) if fresh else None
+    if alike is not None and similarity(a, alike) >= SAME_WORDS:
+        # The same paragraph in two outlets (one wire text): the surest counterpart, unless
+        # one of ours already says what it says (a list of figures reads alike item by item).
+        return alike
     if where != "body" and a.get("_event"):
         same_place = [b for b in others if position(b) == where]
         if same_place:
@@ -173,6 +180,7 @@ def cross_pairs(
     min_similarity: float,
     totals: list[Claim],
     same_unit: dict[str, list[Claim]] | None = None,
+    part_pool: dict[str, list[Claim]] | None = None,
 ) -> list[tuple[Claim, Claim]]:
     """Pairs of figures from two articles that say the same thing with values that cannot both hold.
 
@@ -181,6 +189,7 @@ def cross_pairs(
     against 87 "found") confirms the figure rather than contradicting it.
     """
     same_unit = same_unit or {}
+    pool = part_pool or same_unit  # the figures that can add up to a total: every people unit for people
     out: list[tuple[Claim, Claim]] = []
     seen: set[tuple[str, str]] = set()
     docs = sorted(by_doc)
@@ -199,7 +208,7 @@ def cross_pairs(
                     break  # one outlet's articles: its own follow-ups and recurring reports
                 if not a.get("_event") and not same_day(a, theirs[0]):
                     continue  # a statistic (a price, a rate) belongs to its day: yesterday's close is no contradiction
-                if _part_of(a, same_unit.get(da) or own, totals):
+                if _part_of(a, pool.get(da) or own, totals):
                     continue
                 others = [b for b in theirs if same_side(a, b)]
                 if not others or any(agree(a, b) for b in others):
@@ -207,7 +216,7 @@ def cross_pairs(
                 if any(_same_value(a, b) for b in same_unit.get(db, ())):
                     continue
                 b = counterpart(a, others, min_similarity)
-                if b is None or _part_of(b, same_unit.get(db) or theirs, totals):
+                if b is None or _part_of(b, pool.get(db) or theirs, totals):
                     continue
                 key = tuple(sorted((a["claim_id"], b["claim_id"])))
                 if key in seen:
@@ -221,7 +230,8 @@ def _part_of(c: Claim, own: list[Claim], totals: list[Claim]) -> bool:
     """True when ``c`` is one of the figures of its article that add up to a headline or lead figure of the story.
 
     An article's own headline or lead figure is what it reports, not a part, unless its
-    fellow parts are said in the same sentence («87 كبسولة كوكائين و89 كبسولة هيروين»).
+    fellow parts are said in the same sentence («87 كبسولة كوكائين و89 كبسولة هيروين») or
+    are themselves marked as parts («استشهد 3 رجال أمن … واستشهاد أحد أفرادها»).
     """
     if _exact(c) is None:
         return False
@@ -230,7 +240,7 @@ def _part_of(c: Claim, own: list[Claim], totals: list[Claim]) -> bool:
         return False
     if not c.get("_main"):
         return True
-    here = {q["value"] for q in fellows if q["sentence_start"] == c["sentence_start"]}
+    here = {q["value"] for q in fellows if q["sentence_start"] == c["sentence_start"] or q.get("scope") == "part"}
     return here == {q["value"] for q in fellows}
 
 

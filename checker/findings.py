@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import datetime
-from functools import cache
 from typing import Any
 
 import polars as pl
 
-from .align import cross_pairs, mark_leads, position, similarity, story_totals, weigh_context_words, within_pairs
+from .align import (
+    SAME_WORDS,
+    cross_pairs,
+    mark_leads,
+    position,
+    similarity,
+    story_totals,
+    weigh_context_words,
+    within_pairs,
+)
 from .article import Article
 from .article_rules import parts_findings, people_units, percent_findings, sum_findings, weekday_findings
 from .compare import (
@@ -19,17 +25,14 @@ from .compare import (
     PEOPLE_UNITS,
     Claim,
     agree,
-    magnitude_slip,
     quantity_key,
-    scope_class,
 )
 from .evidence import make_finding, pair_fields
 from .rules import Suites, load_suites
 from .stories import group_stories, wire_copies
+from .verdicts import TollHistory, classify, revised_values
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
-REVISION_HOURS = 6
-THING_TOLLS = frozenset({"destroyed", "seized", "struck"})  # counts of things that grow as an event unfolds
 STORY_PREDICATES = frozenset({"killed", "injured", "neutralized", "arrested", "displaced", "evacuated", "missing",
                               "hospitalized", "destroyed", "seized", "infected"})
 
@@ -53,118 +56,6 @@ def _story_order(story: str | None) -> tuple[int, str]:
     return (int(digits), "") if digits.isdigit() else (1 << 30, story or "")
 
 
-def _time(c: Claim) -> datetime | None:
-    try:
-        when = datetime.fromisoformat(c["published_at"]) if c["published_at"] else None
-    except ValueError:
-        return None
-    return when.replace(tzinfo=None) if when else None  # mixed zones: compare wall-clock times
-
-
-@cache
-def _named(source: str | None) -> bool:
-    """True for a source that names someone (a minister, a ministry), not «the authorities» or «sources»."""
-    if not source:
-        return False
-    from .lexicon import load_lexicon
-    from .normalize import fold_word
-
-    folded = fold_word(source)
-    generic = load_lexicon().generic_sources
-    return folded not in generic and not any(folded.startswith(g + " ") for g in generic)
-
-
-@cache
-def _same_source(a: str, b: str) -> bool:
-    """True when two sources name one body: «وزارة الصحة المصرية» and «وزار الصحة» (a typo) or «وزارة الصحة»."""
-    from .normalize import fold_word
-
-    wa = {w.removeprefix("ال") for w in fold_word(a).split() if len(w) > 2}
-    wb = {w.removeprefix("ال") for w in fold_word(b).split() if len(w) > 2}
-    if not wa or not wb or wa <= wb or wb <= wa:
-        return True
-    # The distinctive words (not the «ministry of» that every body shares) decide.
-    common = {"وزاره", "وزار", "هيئه", "مديريه", "متحدث", "رسمي", "باسم", "عام", "عامه", "اداره"}
-    return bool((wa - common) & (wb - common))
-
-
-@dataclass(frozen=True)
-class TollHistory:
-    """How one toll of a story moved: when each value was first published, and which were revisions.
-
-    A later article that gives less than an earlier one contradicts it, unless the story
-    shows the toll rising through the lower value (10 at 18:51, 12 at 18:53, 10 again the
-    next morning) or names the higher one a revision («ارتفعت حصيلة الشهداء إلى 12»): then
-    the later article carries a superseded figure.
-    """
-
-    first_seen: dict = field(default_factory=dict)
-    revised_to: frozenset = frozenset()
-
-    @classmethod
-    def of(cls, members: list[Claim], revised_to: frozenset = frozenset()) -> TollHistory:
-        """The history of one quantity's claims; ``revised_to``: the story's revised values under its verb."""
-        first: dict = {}
-        for c in members:
-            when = _time(c)
-            if when is not None and (c["value"] not in first or when < first[c["value"]]):
-                first[c["value"]] = when
-        return cls(first, revised_to)
-
-    def superseded(self, lower: Claim, higher: Claim) -> bool:
-        """True when ``lower``, published after ``higher``, repeats a figure the story had already raised."""
-        if higher["value"] in self.revised_to:
-            return True
-        lo, hi = self.first_seen.get(lower["value"]), self.first_seen.get(higher["value"])
-        return lo is not None and hi is not None and lo < hi
-
-
-def _classify(
-    a: Claim, b: Claim, suites: Suites, copies: frozenset = frozenset(), history: TollHistory | None = None
-) -> tuple[str, str | None] | None:
-    """Name what two claims of one quantity are: a conflict, a scope difference, a revision …"""
-    same_doc = a["doc_id"] == b["doc_id"]
-    if magnitude_slip(a, b):
-        return "magnitude_slip", None if same_doc else "across"  # 33 against 33 ألف
-    if agree(a, b, suites.tolerance_for(a["kind"])) or "vague" in (a["qualifier"], b["qualifier"]):
-        return None  # «عدة حالات» against 13: a vague word does not contradict a figure
-    sa, sb = scope_class(a), scope_class(b)
-    if sa != sb:
-        if "daily" in (sa, sb):
-            return None  # a daily figure is a rate, not the total: a different quantity
-        return "different_scope", None
-    if _named(a["source"]) and _named(b["source"]) and not _same_source(a["source"], b["source"]):
-        if not same_doc:
-            return "sourced_disagreement", None
-        return None  # two sources quoted side by side in one article: reported, not asserted
-    if any(suites.revised(c["sentence"]) for c in (a, b)):
-        # «تحدثت في البداية عن مقتل 14 … لكنها خفضت الحصيلة», «حسب المعلومات الأولية»
-        return "revision", "within" if same_doc else None
-    if (
-        a["predicate"] == "killed"
-        and abs((a["value"] or 0) - (b["value"] or 0)) == 1
-        and any(suites.attacker_died(c["sentence"]) for c in (a, b))
-    ):
-        return "attacker_counted", None
-    if same_doc:
-        return "internal_conflict", "headline" if (a["in_title"] or b["in_title"]) else "body"
-    if frozenset((a["doc_id"], b["doc_id"])) in copies and not (a["in_title"] or b["in_title"]):
-        return "copy_differs", None  # one wire text, two figures: an edit in one copy (headlines are each outlet's own)
-    ta, tb = _time(a), _time(b)
-    # A toll grows as an event unfolds; the floors of a building or a number of accidents do not.
-    evolving = a["predicate"] in suites.evolving_predicates and (
-        PEOPLE_UNITS.get(a["unit"], a["unit"]) in people_units() or a["predicate"] in THING_TOLLS
-    )
-    if evolving and ta and tb and abs((tb - ta).total_seconds()) >= REVISION_HOURS * 3600:
-        later, earlier = (b, a) if tb >= ta else (a, b)
-        if (later["value"] or 0) >= (earlier["value"] or 0) or (history and history.superseded(later, earlier)):
-            return "revision", None
-        # A toll that goes down with no word of a correction is a contradiction, not an update:
-        # the dead do not come back, and a later outlet that counts fewer has it wrong or
-        # counts something else (alweeam's 5 injured, alriyadh's 3 nine hours later).
-    return "value_conflict", None
-
-
 def _pair_findings(
     key: tuple,
     members: list[Claim],
@@ -174,6 +65,7 @@ def _pair_findings(
     same_unit: dict[str, list[Claim]],
     copies: frozenset = frozenset(),
     revised_to: frozenset = frozenset(),
+    part_pool: dict[str, list[Claim]] | None = None,
 ) -> list[dict[str, Any]]:
     """The findings of one quantity of one story: across its articles, and inside each."""
     by_doc: dict[str, list[Claim]] = defaultdict(list)
@@ -186,21 +78,22 @@ def _pair_findings(
         doc = doc_members[0]["doc_id"]
         pairs.extend(within_pairs(doc_members, tol_agree, suites.restatement_similarity, same_unit.get(doc)))
     if len(by_doc) > 1:
-        found = cross_pairs(by_doc, tol_agree, suites.min_similarity, story_totals(same_unit) or members, same_unit)
+        pool = part_pool or same_unit
+        found = cross_pairs(by_doc, tol_agree, suites.min_similarity, story_totals(pool) or members, same_unit, pool)
         pairs.extend((a, b, "across") for a, b in found)
     best: dict[tuple, tuple] = {}
     history = TollHistory.of(members, revised_to)
     for a, b, where in pairs:
         if a["doc_id"] != b["doc_id"] and (b["published_at"] or "") < (a["published_at"] or ""):
             a, b = b, a
-        verdict = _classify(a, b, suites, copies, history)
+        verdict = classify(a, b, suites, copies, history)
         if verdict is None:
             continue
         kind, place = verdict
         # One finding per pair of articles and pair of values: the mentions that stand in
         # the same place (both headlines, both ledes) represent it best.
         pair_id = (kind, a["doc_id"], b["doc_id"], a["value"], b["value"], a["qualifier"], b["qualifier"], key)
-        rank = (_place_rank(a, b), -similarity(a, b), a["start"], b["start"])
+        rank = (similarity(a, b) < SAME_WORDS, _place_rank(a, b), -similarity(a, b), a["start"], b["start"])
         if pair_id not in best or rank < best[pair_id][0]:
             best[pair_id] = (rank, a, b, kind, place or where)
     findings = []
@@ -344,40 +237,22 @@ def run_rules(
     def tol_agree(a: Claim, b: Claim) -> bool:
         return agree(a, b, suites.tolerance_for(a["kind"]))
 
+    # People of every kind add up to one toll (3 رجال أمن + أحد أفرادها = 4): the pool parts are sought in.
+    people = set(people_units())
+    pools: dict[tuple, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for (story, kind, unit), docs in sorted(by_unit.items(), key=lambda kv: tuple(map(str, kv[0]))):
+        for doc, doc_claims in docs.items():
+            pools[(story, kind, "person" if unit in people else unit)][doc].extend(doc_claims)
     reported: set[tuple] = set()
     revised = revised_values(claims, stories, suites, {key[0] for key in groups})
     for key, members in groups.items():
         if len(members) > 1:
+            pool = pools[(key[0], key[1], "person" if key[2] in people else key[2])]
             findings.extend(_pair_findings(key, members, suites, tol_agree, reported, by_unit[key[:3]], copies,
-                                           revised.get((key[0], key[3]), frozenset())))
+                                           revised.get((key[0], key[3]), frozenset()), pool))
     findings.extend(_category_findings(by_unit, suites, tol_agree))
     findings.sort(key=lambda f: (-SEVERITY_RANK[f["severity"]], _story_order(f["story"]), f["quantity"], f["rule"]))
     return findings
-
-
-def revised_values(
-    claims: pl.DataFrame, stories: dict[str, str], suites: Suites, wanted: set[str]
-) -> dict[tuple, frozenset]:
-    """The values each story gives as a revised toll, by verb: «ارتفعت حصيلة الشهداء إلى 12», noun or not."""
-    if claims.is_empty() or not wanted:
-        return {}
-    rows = (
-        claims.lazy()
-        .with_columns(pl.col("doc_id").replace_strict(stories, default=None, return_dtype=pl.String).alias("story"))
-        .filter(
-            pl.col("story").is_in(sorted(wanted))
-            & (pl.col("kind") == "count")
-            & pl.col("predicate").is_in(sorted(suites.evolving_predicates))
-            & pl.col("value").is_not_null()
-        )
-        .select("story", "predicate", "value", "sentence")
-        .collect()
-    )
-    out: dict[tuple, set] = defaultdict(set)
-    for story, predicate, value, sentence in rows.iter_rows():
-        if suites.revised(sentence):
-            out[(story, predicate)].add(value)
-    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _category_findings(by_unit: dict[tuple, dict[str, list[Claim]]], suites: Suites, tol_agree) -> list[dict[str, Any]]:

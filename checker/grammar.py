@@ -57,7 +57,7 @@ class Grammar:
         self.digit_start = re.compile(r"[0-9#hw]")  # every alternative of `digits` starts with one of these
         self.words = word_finder(words)
         unit_forms = trie_pattern(set(lex.units) | set(lex.duals))
-        unit_lead = rf"(?:{SP}|[)\]»\"”″'’-])*(?P<min>من{SP}+)?(?P<cl>(?:ال|لل|بال)?)(?P<w>{unit_forms})"
+        unit_lead = rf"(?:{SP}|[)\]»\"”″'’-])*(?P<min>من{SP}+)?(?P<cl>(?:ال|لل|بال)?)(?P<w>{unit_forms})(?:ها|هم|هن)?"
         self.unit_after = Guarded(unit_lead + NOT_LETTER_AFTER, unit_lead + GUARD_NOT_LETTER_AFTER)
         self.scale_after = regex.compile(
             rf"{SP}*(?P<w>{trie_pattern(w for w, e in lex.number_words.items() if e[0][0].startswith('scale'))})"

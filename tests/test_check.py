@@ -70,7 +70,7 @@ def _clusters(tmp_path: Path) -> dict:
 
 # Floors measured on 2026-11-22: a change may only raise them. The development set was tuned
 # on; the 12 cluster events were read while building general rules (no event-specific code).
-FLOORS = {"development set": (_dev, 0.63, 0.63), "cluster events": (_clusters, 0.5, 0.5)}
+FLOORS = {"development set": (_dev, 0.63, 0.63), "cluster events": (_clusters, 0.58, 0.62)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
@@ -91,7 +91,7 @@ def test_development_set_every_contradiction_caught(tmp_path):
 
 
 @pytest.mark.xfail(reason="known gap: target 85% recall / 85% precision on unseen events; "
-                          "measured 0.50 / 0.50 (pair choice, bare tolls, per-place figures)", strict=True)
+                          "measured 0.58 / 0.62 (bare tolls, per-place figures, round-ups)", strict=True)
 def test_unseen_clusters_meet_the_target(tmp_path):
     res = _clusters(tmp_path)
     assert res["conflict_recall"] >= 0.85 and res["conflict_precision"] >= 0.85

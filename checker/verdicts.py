@@ -1,0 +1,159 @@
+"""Say what two claims of one quantity are: a contradiction, a different scope, a revision …
+
+The verdict on one pair of figures once alignment has chosen it: the figures' intervals,
+scopes and sources, the wire copies they come from, and how the toll moved over the
+story's publication times.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+
+import polars as pl
+
+from .article_rules import people_units
+from .compare import PEOPLE_UNITS, Claim, agree, magnitude_slip, scope_class
+from .rules import Suites
+
+REVISION_HOURS = 6
+THING_TOLLS = frozenset({"destroyed", "seized", "struck"})  # counts of things that grow as an event unfolds
+
+
+def _time(c: Claim) -> datetime | None:
+    try:
+        when = datetime.fromisoformat(c["published_at"]) if c["published_at"] else None
+    except ValueError:
+        return None
+    return when.replace(tzinfo=None) if when else None  # mixed zones: compare wall-clock times
+
+
+@cache
+def _named(source: str | None) -> bool:
+    """True for a source that names someone (a minister, a ministry), not «the authorities» or «sources»."""
+    if not source:
+        return False
+    from .lexicon import load_lexicon
+    from .normalize import fold_word
+
+    folded = fold_word(source)
+    generic = load_lexicon().generic_sources
+    return folded not in generic and not any(folded.startswith(g + " ") for g in generic)
+
+
+@cache
+def _same_source(a: str, b: str) -> bool:
+    """True when two sources name one body: «وزارة الصحة المصرية» and «وزار الصحة» (a typo) or «وزارة الصحة»."""
+    from .normalize import fold_word
+
+    wa = {w.removeprefix("ال") for w in fold_word(a).split() if len(w) > 2}
+    wb = {w.removeprefix("ال") for w in fold_word(b).split() if len(w) > 2}
+    if not wa or not wb or wa <= wb or wb <= wa:
+        return True
+    # The distinctive words (not the «ministry of» that every body shares) decide.
+    common = {"وزاره", "وزار", "هيئه", "مديريه", "متحدث", "رسمي", "باسم", "عام", "عامه", "اداره"}
+    return bool((wa - common) & (wb - common))
+
+
+@dataclass(frozen=True)
+class TollHistory:
+    """How one toll of a story moved: when each value was first published, and which were revisions.
+
+    A later article that gives less than an earlier one contradicts it, unless the story
+    shows the toll rising through the lower value (10 at 18:51, 12 at 18:53, 10 again the
+    next morning) or names the higher one a revision («ارتفعت حصيلة الشهداء إلى 12»): then
+    the later article carries a superseded figure.
+    """
+
+    first_seen: dict = field(default_factory=dict)
+    revised_to: frozenset = frozenset()
+
+    @classmethod
+    def of(cls, members: list[Claim], revised_to: frozenset = frozenset()) -> TollHistory:
+        """The history of one quantity's claims; ``revised_to``: the story's revised values under its verb."""
+        first: dict = {}
+        for c in members:
+            when = _time(c)
+            if when is not None and (c["value"] not in first or when < first[c["value"]]):
+                first[c["value"]] = when
+        return cls(first, revised_to)
+
+    def superseded(self, lower: Claim, higher: Claim) -> bool:
+        """True when ``lower``, published after ``higher``, repeats a figure the story had already raised."""
+        if higher["value"] in self.revised_to:
+            return True
+        lo, hi = self.first_seen.get(lower["value"]), self.first_seen.get(higher["value"])
+        return lo is not None and hi is not None and lo < hi
+
+
+def classify(
+    a: Claim, b: Claim, suites: Suites, copies: frozenset = frozenset(), history: TollHistory | None = None
+) -> tuple[str, str | None] | None:
+    """Name what two claims of one quantity are: a conflict, a scope difference, a revision …"""
+    same_doc = a["doc_id"] == b["doc_id"]
+    if magnitude_slip(a, b):
+        return "magnitude_slip", None if same_doc else "across"  # 33 against 33 ألف
+    if agree(a, b, suites.tolerance_for(a["kind"])) or "vague" in (a["qualifier"], b["qualifier"]):
+        return None  # «عدة حالات» against 13: a vague word does not contradict a figure
+    sa, sb = scope_class(a), scope_class(b)
+    if sa != sb:
+        if "daily" in (sa, sb):
+            return None  # a daily figure is a rate, not the total: a different quantity
+        return "different_scope", None
+    if _named(a["source"]) and _named(b["source"]) and not _same_source(a["source"], b["source"]):
+        if not same_doc:
+            return "sourced_disagreement", None
+        return None  # two sources quoted side by side in one article: reported, not asserted
+    if any(suites.revised(c["sentence"]) for c in (a, b)):
+        # «تحدثت في البداية عن مقتل 14 … لكنها خفضت الحصيلة», «حسب المعلومات الأولية»
+        return "revision", "within" if same_doc else None
+    if (
+        a["predicate"] == "killed"
+        and abs((a["value"] or 0) - (b["value"] or 0)) == 1
+        and any(suites.attacker_died(c["sentence"]) for c in (a, b))
+    ):
+        return "attacker_counted", None
+    if same_doc:
+        return "internal_conflict", "headline" if (a["in_title"] or b["in_title"]) else "body"
+    if frozenset((a["doc_id"], b["doc_id"])) in copies and not (a["in_title"] or b["in_title"]):
+        return "copy_differs", None  # one wire text, two figures: an edit in one copy (headlines are each outlet's own)
+    ta, tb = _time(a), _time(b)
+    # A toll grows as an event unfolds; the floors of a building or a number of accidents do not.
+    evolving = a["predicate"] in suites.evolving_predicates and (
+        PEOPLE_UNITS.get(a["unit"], a["unit"]) in people_units() or a["predicate"] in THING_TOLLS
+    )
+    if evolving and ta and tb and abs((tb - ta).total_seconds()) >= REVISION_HOURS * 3600:
+        later, earlier = (b, a) if tb >= ta else (a, b)
+        if (later["value"] or 0) >= (earlier["value"] or 0) or (history and history.superseded(later, earlier)):
+            return "revision", None
+        # A toll that goes down with no word of a correction is a contradiction, not an update:
+        # the dead do not come back, and a later outlet that counts fewer has it wrong or
+        # counts something else (alweeam's 5 injured, alriyadh's 3 nine hours later).
+    return "value_conflict", None
+
+
+def revised_values(
+    claims: pl.DataFrame, stories: dict[str, str], suites: Suites, wanted: set[str]
+) -> dict[tuple, frozenset]:
+    """The values each story gives as a revised toll, by verb: «ارتفعت حصيلة الشهداء إلى 12», noun or not."""
+    if claims.is_empty() or not wanted:
+        return {}
+    rows = (
+        claims.lazy()
+        .with_columns(pl.col("doc_id").replace_strict(stories, default=None, return_dtype=pl.String).alias("story"))
+        .filter(
+            pl.col("story").is_in(sorted(wanted))
+            & (pl.col("kind") == "count")
+            & pl.col("predicate").is_in(sorted(suites.evolving_predicates))
+            & pl.col("value").is_not_null()
+        )
+        .select("story", "predicate", "value", "sentence")
+        .collect()
+    )
+    out: dict[tuple, set] = defaultdict(set)
+    for story, predicate, value, sentence in rows.iter_rows():
+        if suites.revised(sentence):
+            out[(story, predicate)].add(value)
+    return {k: frozenset(v) for k, v in out.items()}
