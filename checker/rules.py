@@ -83,6 +83,7 @@ class Suites:
     tolerances: dict[str, Tolerance] = field(default_factory=dict)  # per kind of quantity (money, percent …)
     min_similarity: float = 0.3
     restatement_similarity: float = 0.4
+    falling_toll_hours: float = 48.0
     evolving_predicates: frozenset[str] = frozenset()
     revision_cues: regex.Pattern[str] | None = None
     attacker_cues: regex.Pattern[str] | None = None
@@ -180,7 +181,9 @@ def load_suite_file(path: Path) -> tuple[list[Rule], Tolerance | None, dict[str,
     matching = data.get("matching") or {}
     try:
         similarity: dict[str, Any] = {
-            k: float(matching[k]) for k in ("min_similarity", "restatement_similarity") if k in matching
+            k: float(matching[k])
+            for k in ("min_similarity", "restatement_similarity", "falling_toll_hours")
+            if k in matching
         }
     except (TypeError, ValueError) as exc:
         raise DataError(f"{path}:{line_of(data, 'matching')}: matching values must be numbers ({exc})") from None

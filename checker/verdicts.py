@@ -126,7 +126,11 @@ def classify(
     )
     if evolving and ta and tb and abs((tb - ta).total_seconds()) >= REVISION_HOURS * 3600:
         later, earlier = (b, a) if tb >= ta else (a, b)
-        if (later["value"] or 0) >= (earlier["value"] or 0) or (history and history.superseded(later, earlier)):
+        if (
+            (later["value"] or 0) >= (earlier["value"] or 0)
+            or (history and history.superseded(later, earlier))
+            or abs((tb - ta).total_seconds()) > suites.falling_toll_hours * 3600
+        ):
             return "revision", None
         # A toll that goes down with no word of a correction is a contradiction, not an update:
         # the dead do not come back, and a later outlet that counts fewer has it wrong or
