@@ -148,23 +148,26 @@ def counterpart(a: Claim, others: list[Claim], min_similarity: float) -> Claim |
     Lead figures (headline, first mention) are compared with each other only for the tolls
     of an event (``_event``: killed, injured …); a statistic or a cost needs alike words.
     """
+    def most_alike(cands: list[Claim]) -> Claim:
+        return max(cands, key=lambda b: (similarity(a, b), is_lead(b), -b["start"]))
+
     where = position(a)
+    # Figures one of ours already confirms are nobody's counterpart in alike words (a list
+    # of figures reads alike item by item), nor a statistic's counterpart at all.
     fresh = [b for b in others if not b.get("_confirmed")]
-    alike = max(fresh, key=lambda b: (similarity(a, b), is_lead(b), -b["start"])) if fresh else None
+    alike = most_alike(fresh) if fresh else None
     if alike is not None and similarity(a, alike) >= SAME_WORDS:
-        # The same paragraph in two outlets (one wire text): the surest counterpart, unless
-        # one of ours already says what it says (a list of figures reads alike item by item).
-        return alike
+        return alike  # the same paragraph in two outlets (one wire text): the surest counterpart
     if where != "body" and a.get("_event"):
         same_place = [b for b in others if position(b) == where]
         if same_place:
             return same_place[0]
     if not a.get("_event"):
-        # A statistic: its counterpart must be said in alike words and be unconfirmed itself.
-        others = [b for b in others if not b.get("_confirmed")]
-        if not others:
+        if alike is None:
             return None
-    best = max(others, key=lambda b: (similarity(a, b), is_lead(b), -b["start"]))
+        best = alike  # a statistic: its counterpart must be said in alike words and be unconfirmed
+    else:
+        best = most_alike(others)
     if similarity(a, best) >= min_similarity:
         return best
     if a.get("_main") and a.get("_event"):
@@ -254,10 +257,14 @@ def _parts_in(own: list[Claim], totals: list[Claim]) -> dict[int, list[Claim]]:
     if cache is not None:
         return cache
     found: dict[int, list[Claim]] = {}
-    distinct = list({c["value"]: c for c in sorted(own, key=lambda c: -c["start"]) if _exact(c) is not None}.values())
+    first_of_value: dict[float, Claim] = {}
+    for c in sorted(own, key=lambda c: c["start"]):
+        if _exact(c) is not None:
+            first_of_value.setdefault(c["value"], c)
+    distinct = list(first_of_value.values())  # each value once, in text order
     by_value = {t["value"]: t for t in totals if _exact(t) is not None}
     for value in sorted(by_value):
-        combo = sum_parts(by_value[value], sorted(distinct, key=lambda c: c["start"]))
+        combo = sum_parts(by_value[value], distinct)
         if not combo:
             continue
         values = [p["value"] for p in combo]

@@ -168,6 +168,7 @@ class ArticleReader:
         s_start, s_end = self.sentences.spans[si]
         kind, qualifier, low, high = n.kind, n.qualifier, n.low, n.high
         unit, unit_span = n.unit, None
+        of_the = False  # «3 من المصابين»: the counted noun is a definite partitive
         after_end = n.end
         unit_name = None
         if unit is None and kind != "date":
@@ -187,6 +188,7 @@ class ArticleReader:
                         unit = _choose_unit(forms, t, s_start, s_end)
                         unit_span = (um.start("w"), um.end("w"))
                         after_end = um.end()
+                        of_the = bool(um.group("min") and um.group("cl"))
                 else:
                     wb = c.word_before.search(t, max(0, n.start - 25), n.start)
                     if wb and wb.group(1) in lex.units and (
@@ -225,7 +227,7 @@ class ArticleReader:
                 nxt = _first_after(preds[0], preds[1], after_end, after_end + 14)
                 if nxt and not _CLAUSE_BREAK.search(t, after_end, nxt[0] + 1):
                     own = nxt  # «ثلاث حالات إصابتهم خطيرة»: said right after the counted noun
-                    if t.startswith("ال", nxt[0]) or t.startswith("ال", max(0, nxt[0] - 2)):
+                    if _ARTICLE.match(t, nxt[0]):
                         # «اثنين من رجال الأمن المصابين … انتقلا إلى رحمة الله»: an adjective that
                         # describes them; the verb later in the sentence says what happened.
                         verb = _first_after(preds[0], preds[1], nxt[1], min(s_end, nxt[1] + 80))
@@ -233,8 +235,7 @@ class ArticleReader:
                             own = verb
             # «سبع إصابات»، «21 حالة وفاة»: the counted noun itself says what happened.
             predicate = own[2] if own else _predicate(preds, n.start, after_end, s_start, s_end)
-            partitive = unit_span and _OF_THE.search(t, max(0, unit_span[0] - 8), unit_span[0] + 2)
-            if own and partitive and own[1] > unit_span[0]:
+            if own and of_the and own[1] > unit_span[0]:
                 # «توفي 3 من المصابين»: «of the injured» names who they were; the verb says what happened.
                 verb = _nearest_before(preds[0], preds[1], max(s_start, n.start - 60), n.start)
                 if verb:
@@ -342,7 +343,7 @@ _DIGIT = re.compile(r"[0-9]")
 # may say became of them instead («29 مصاباً خرجوا من المستشفيات»).
 _NOUN_FATES = frozenset({"injured", "infected", "killed"})
 _LATER_FATES = frozenset({"recovered", "hospitalized", "released", "evacuated"})
-_OF_THE = re.compile(r"من\s+ال\S*$|من\s+ال")  # «3 من المصابين»: a partitive with the article
+_ARTICLE = re.compile(r"[وفب]?ال|[وف]?لل")  # a predicate word with the article: an adjective, not a verb
 _AMONG_AFTER = re.compile(r"\s*(?:منهم|منهن)\b")  # «ثلاثة منهم»; but «12 شخصا بينهم/منهم 5» is the total
 _AMONG_BEFORE = re.compile(r"(?:\bمن\s+)?(?:بينهم|بينهن|منهم|منهن|ضمنهم)\s*$")
 _RLM_DECIMAL = re.compile(r"(\d+)[.٫]\u200f(\d+)")

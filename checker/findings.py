@@ -93,7 +93,8 @@ def _pair_findings(
         # One finding per pair of articles and pair of values: the mentions that stand in
         # the same place (both headlines, both ledes) represent it best.
         pair_id = (kind, a["doc_id"], b["doc_id"], a["value"], b["value"], a["qualifier"], b["qualifier"], key)
-        rank = (similarity(a, b) < SAME_WORDS, _place_rank(a, b), -similarity(a, b), a["start"], b["start"])
+        alike = similarity(a, b)
+        rank = (alike < SAME_WORDS, _place_rank(a, b), -alike, a["start"], b["start"])
         if pair_id not in best or rank < best[pair_id][0]:
             best[pair_id] = (rank, a, b, kind, place or where)
     findings = []
@@ -241,13 +242,14 @@ def run_rules(
     people = set(people_units())
     pools: dict[tuple, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for (story, kind, unit), docs in sorted(by_unit.items(), key=lambda kv: tuple(map(str, kv[0]))):
-        for doc, doc_claims in docs.items():
-            pools[(story, kind, "person" if unit in people else unit)][doc].extend(doc_claims)
+        if unit in people:
+            for doc, doc_claims in docs.items():
+                pools[(story, kind)][doc].extend(doc_claims)
     reported: set[tuple] = set()
     revised = revised_values(claims, stories, suites, {key[0] for key in groups})
     for key, members in groups.items():
         if len(members) > 1:
-            pool = pools[(key[0], key[1], "person" if key[2] in people else key[2])]
+            pool = pools.get(key[:2]) if key[2] in people else None
             findings.extend(_pair_findings(key, members, suites, tol_agree, reported, by_unit[key[:3]], copies,
                                            revised.get((key[0], key[3]), frozenset()), pool))
     findings.extend(_category_findings(by_unit, suites, tol_agree))

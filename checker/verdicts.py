@@ -124,12 +124,13 @@ def classify(
     evolving = a["predicate"] in suites.evolving_predicates and (
         PEOPLE_UNITS.get(a["unit"], a["unit"]) in people_units() or a["predicate"] in THING_TOLLS
     )
-    if evolving and ta and tb and abs((tb - ta).total_seconds()) >= REVISION_HOURS * 3600:
+    hours_apart = abs((tb - ta).total_seconds()) / 3600 if ta and tb else 0.0
+    if evolving and hours_apart >= REVISION_HOURS:
         later, earlier = (b, a) if tb >= ta else (a, b)
         if (
             (later["value"] or 0) >= (earlier["value"] or 0)
             or (history and history.superseded(later, earlier))
-            or abs((tb - ta).total_seconds()) > suites.falling_toll_hours * 3600
+            or hours_apart > suites.falling_toll_hours
         ):
             return "revision", None
         # A toll that goes down with no word of a correction is a contradiction, not an update:
@@ -154,10 +155,14 @@ def revised_values(
             & pl.col("value").is_not_null()
         )
         .select("story", "predicate", "value", "sentence")
+        .unique()
         .collect()
     )
     out: dict[tuple, set] = defaultdict(set)
+    revised: dict[str, bool] = {}  # one sentence holds several figures: search its cues once
     for story, predicate, value, sentence in rows.iter_rows():
-        if suites.revised(sentence):
+        if sentence not in revised:
+            revised[sentence] = suites.revised(sentence)
+        if revised[sentence]:
             out[(story, predicate)].add(value)
     return {k: frozenset(v) for k, v in out.items()}
