@@ -16,6 +16,7 @@ import regex
 
 from .article import Article
 from .attribution import Attribution, Sentences
+from .compare import RATE_SCOPES, WINDOW_SCOPES
 from .lexicon import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, Lexicon, UnitForm, squash, trie_pattern
 from .matchers import MultiFinder, guarded, word_finder
 from .normalize import Folded, fold
@@ -154,7 +155,7 @@ class ArticleReader:
     def rows(self) -> list[tuple]:
         """The claims of the article as tuples in :data:`COLUMNS` order, in text order."""
         numerals = scan(self.folded.text, self.article.published_at, self.sentences.spans)
-        return [self._claim(n) for n in numerals]
+        return _headline_scopes([self._claim(n) for n in numerals])
 
     def claims(self) -> list[dict]:
         """The claims of the article as row dicts, in text order."""
@@ -339,6 +340,7 @@ class ArticleReader:
 
 
 _DIGIT = re.compile(r"[0-9]")
+SCOPED_WINDOWS = WINDOW_SCOPES | RATE_SCOPES
 # Predicates a counted noun carries by itself (مصاب، قتيل), and what a verb right after it
 # may say became of them instead («29 مصاباً خرجوا من المستشفيات»).
 _NOUN_FATES = frozenset({"injured", "infected", "killed"})
@@ -412,6 +414,32 @@ def _predicate(preds: Spans, start: int, end: int, s_start: int, s_end: int) -> 
         return after[2]
     before = _nearest_before(starts, spans, s_start, start)
     return before[2] if before else None
+
+
+_I = {name: i for i, name in enumerate(COLUMNS)}
+
+
+def _headline_scopes(rows: list[tuple]) -> list[tuple]:
+    """Give a headline figure the time window the body states for the same figure.
+
+    «تسجل 5 إصابات» in a headline summarises «يوم أمس واليوم خمس حالات جديدة» in the lede:
+    the headline's 5 covers the same two days.
+    """
+    title = [i for i, r in enumerate(rows) if r[_I["in_title"]] and r[_I["scope"]] is None and r[_I["unit"]]]
+    if not title:
+        return rows
+    fields = ("value", "unit", "predicate")
+    windows = {}
+    for r in rows:
+        if not r[_I["in_title"]] and r[_I["scope"]] in SCOPED_WINDOWS:
+            windows.setdefault(tuple(r[_I[f]] for f in fields), r)
+    for i in title:
+        body = windows.get(tuple(rows[i][_I[f]] for f in fields))
+        if body is not None:
+            row = list(rows[i])
+            row[_I["scope"]], row[_I["scope_text"]] = body[_I["scope"]], body[_I["scope_text"]]
+            rows[i] = tuple(row)
+    return rows
 
 
 def _bounds(qualifier: str, value: float | None, low: float | None,

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-WINDOW_SCOPES = {"last_24h", "weekly", "monthly", "yearly"}
+WINDOW_SCOPES = {"last_24h", "two_days", "weekly", "monthly", "yearly"}
 RATE_SCOPES = {"daily"}
 COMPARABLE_KINDS = {"count", "money", "measure", "percent", "duration", "rate"}
 SCALE_WORDS = ("الف", "ألف", "آلاف", "الاف", "مليون", "ملايين", "مليار", "مليارات", "بليون")

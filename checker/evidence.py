@@ -48,7 +48,7 @@ def make_finding(
 
 HEDGES_AR = {"at_least": "ما لا يقل عن ", "more_than": "أكثر من ", "about": "نحو ", "at_most": "ما لا يزيد على ",
              "less_than": "أقل من "}
-SCOPES_AR = {"total": "الإجمالي", "last_24h": "آخر 24 ساعة", "daily": "يوميا", "weekly": "أسبوعيا",
+SCOPES_AR = {"total": "الإجمالي", "last_24h": "آخر 24 ساعة", "two_days": "يومان", "daily": "يوميا", "weekly": "أسبوعيا",
              "monthly": "شهريا", "yearly": "سنويا"}
 
 

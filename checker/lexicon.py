@@ -235,6 +235,20 @@ def _load_keyed(path: Path) -> dict[str, str]:
 PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
 
 
+def with_lam_article(table: dict[str, str]) -> dict[str, str]:
+    """Add the ل + article forms of phrases that open with the article: للدفاع المدني for الدفاع المدني.
+
+    The clitic pattern reads «للنظام» as لل + نظام, which no longer holds the listed
+    «النظام»; spelling the contracted forms out keeps «تابعة للدفاع المدني» from reading
+    as «المدني» (civilians).
+    """
+    out = dict(table)
+    for phrase, key in table.items():
+        if phrase.startswith("ال") and len(phrase) > 4:
+            out.setdefault("لل" + phrase[2:], key)
+    return out
+
+
 def with_pronoun_suffixes(table: dict[str, str]) -> dict[str, str]:
     """Add the forms with an attached pronoun to one-word nouns: مصرعهم، إصابتهم (ة becomes ت)."""
     out = dict(table)
@@ -274,9 +288,9 @@ def load_lexicon(root: str | None = None) -> Lexicon:
         _load_units(base / "units.yaml", lex)
         _load_hedges(base / "hedges.yaml", lex)
         _load_calendar(base / "calendar.yaml", lex)
-        lex.predicates = with_pronoun_suffixes(_load_keyed(base / "predicates.yaml"))
-        lex.sides = _load_keyed(base / "sides.yaml")
-        lex.places = _load_keyed(base / "places.yaml")
+        lex.predicates = with_lam_article(with_pronoun_suffixes(_load_keyed(base / "predicates.yaml")))
+        lex.sides = with_lam_article(_load_keyed(base / "sides.yaml"))
+        lex.places = with_lam_article(_load_keyed(base / "places.yaml"))
         lex.scopes = _load_keyed(base / "scopes.yaml")
         attribution = load_yaml(base / "attribution.yaml")
         context = load_yaml(base / "context.yaml")

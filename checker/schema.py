@@ -42,8 +42,8 @@ CLAIMS_SCHEMA: dict[str, pl.DataType] = {
 }
 
 COLUMN_DOCS = {
-    "scope": "time window of the figure: last_24h, daily, weekly, monthly, yearly, cumulative, "
-    "today, yesterday (null when the text states none)",
+    "scope": "time window of the figure: last_24h, two_days, daily, weekly, monthly, yearly, cumulative, "
+    "today, yesterday, part (a subset of a figure said nearby; null when the text states none)",
     "scope_text": "the scope phrase as written",
     "form": "how the number is written: digits, words, dual, vague, ordinal, date, time",
     "decimals": "digits written after the decimal point (the figure's precision)",

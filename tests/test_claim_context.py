@@ -118,3 +118,31 @@ def test_a_subset_of_a_toll_is_a_part(text, number):
 )
 def test_a_whole_toll_is_not_a_part(text, number):
     assert _first(text, number)["scope"] is None
+
+
+def test_a_figure_over_two_days_has_its_own_window():
+    row = _first("سجلت وزارة الصحة يوم أمس واليوم (الأربعاء) خمس حالات جديدة مصابة بفايروس كورونا", "خمس")
+    assert (row["scope"], row["scope_text"]) == ("two_days", "يوم أمس واليوم")
+
+
+def test_a_headline_figure_takes_the_window_the_body_gives_it():
+    text = ("الصحة تسجل 5 إصابات بكورونا\n\n"
+            "سجلت وزارة الصحة يوم أمس واليوم خمس إصابات جديدة بفيروس كورونا، وسجلت أمس 4 إصابات.")
+    rows = list(checker.extract_text(text).iter_rows(named=True))
+    headline = next(r for r in rows if r["in_title"])
+    assert headline["scope"] == "two_days"
+    assert next(r for r in rows if r["number_text"] == "4")["scope"] != "two_days"
+
+
+def test_a_headline_figure_the_body_gives_with_another_value_keeps_no_window():
+    text = "الصحة تسجل 6 إصابات بكورونا\n\nسجلت وزارة الصحة يوم أمس واليوم خمس إصابات جديدة بفيروس كورونا."
+    headline = next(r for r in checker.extract_text(text).iter_rows(named=True) if r["in_title"])
+    assert headline["scope"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "أخمدت فرق إطفاء تابعة للدفاع المدني حريقا في عمارة مكونة من أربعة أدوار",
+    "أخمدت فرق الدفاع المدني حريقا في عمارة مكونة من أربعة أدوار",
+])
+def test_civil_defence_with_the_lam_clitic_is_not_civilians(text):
+    assert _first(text, "أربعة")["side"] == "saudi_civil_defense"
