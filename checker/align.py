@@ -257,25 +257,35 @@ def _parts_in(own: list[Claim], totals: list[Claim]) -> dict[int, list[Claim]]:
     if cache is not None:
         return cache
     found: dict[int, list[Claim]] = {}
-    first_of_value: dict[float, Claim] = {}
-    for c in sorted(own, key=lambda c: c["start"]):
-        if _exact(c) is not None:
-            first_of_value.setdefault(c["value"], c)
-    distinct = list(first_of_value.values())  # each value once, in text order
-    by_value = {t["value"]: t for t in totals if _exact(t) is not None}
-    for value in sorted(by_value):
-        combo = sum_parts(by_value[value], distinct)
+    by_value = {(t["value"], _fate(t)): t for t in totals if _exact(t) is not None}
+    for value, fate in sorted(by_value, key=lambda vf: (vf[0], vf[1] or "")):
+        fellows = [c for c in own if fate is None or _fate(c) in (fate, None)]
+        first_of_value: dict[float, Claim] = {}
+        for c in sorted(fellows, key=lambda c: c["start"]):
+            if _exact(c) is not None:
+                first_of_value.setdefault(c["value"], c)
+        combo = sum_parts(by_value[(value, fate)], list(first_of_value.values()))  # each value once
         if not combo:
             continue
         values = [p["value"] for p in combo]
-        for c in own:
+        for c in fellows:
             if _exact(c) in values and id(c) not in found:
                 rest = list(values)
                 rest.remove(c["value"])
-                found[id(c)] = [q for q in own if _exact(q) in rest]
+                found[id(c)] = [q for q in fellows if _exact(q) in rest]
     for c in own:
         c["_parts"] = found
     return found
+
+
+# What befalls people in an event: the dead and the injured never add up to a toll of one of them.
+PEOPLE_FATES = frozenset({"killed", "injured", "infected", "missing", "arrested", "recovered", "hospitalized",
+                          "neutralized", "displaced", "evacuated", "killed_or_injured", "kidnapped"})
+
+
+def _fate(c: Claim) -> str | None:
+    """What befell the people a figure counts (killed, injured …), or None for anything else."""
+    return c["predicate"] if c["predicate"] in PEOPLE_FATES else None
 
 
 def story_totals(by_doc: dict[str, list[Claim]]) -> list[Claim]:

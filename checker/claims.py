@@ -139,6 +139,8 @@ class ArticleReader:
         self.sentences = Sentences(t, self.c.attribution)
         self.title_end = _title_end(t, article)
         self._context: dict[int, tuple[Spans, Spans, Spans, Spans]] = {}
+        # The last figure that counted people: (sentence index, its end, unit form, noun span).
+        self._people: tuple[int, int, UnitForm, tuple[int, int]] | None = None
 
     def context_of(self, index: int) -> tuple[Spans, Spans, Spans, Spans]:
         """Predicate, side, scope and place matches of one sentence (no phrase crosses a sentence end)."""
@@ -198,12 +200,18 @@ class ArticleReader:
                     ):
                         unit = _choose_unit(lex.units[wb.group(1)], t, s_start, s_end)
                         unit_span = (wb.start(1), wb.end(1))
+        if unit is None and kind is None and n.form != "ordinal":
+            elided = self._elided_people(n, si)
+            if elided:
+                unit, unit_span = elided
         if unit is not None:
             unit_name = unit.concept
             if kind is None:
                 kind = unit.kind
         if unit_span is None and n.unit is not None:
             unit_span = (n.start, n.end)
+        if unit is not None and unit.category == "person" and unit_span is not None:
+            self._people = (si, max(n.end, unit_span[1]), unit, unit_span)
         if kind is None:
             kind = "count"
         if kind in ("count", "money", "measure") and c.rate_after.match(t, after_end):
@@ -226,7 +234,9 @@ class ArticleReader:
             own = _first_after(preds[0], preds[1], n.end, after_end) if after_end > n.end else None
             if own is None and after_end > n.end:
                 nxt = _first_after(preds[0], preds[1], after_end, after_end + 14)
-                if nxt and not _CLAUSE_BREAK.search(t, after_end, nxt[0] + 1):
+                if nxt and _ONLY_SPACE.fullmatch(t, after_end, nxt[0]) and not _CLAUSE_BREAK.search(
+                    t, after_end, nxt[0] + 1
+                ):
                     own = nxt  # «ثلاث حالات إصابتهم خطيرة»: said right after the counted noun
                     if _ARTICLE.match(t, nxt[0]):
                         # «اثنين من رجال الأمن المصابين … انتقلا إلى رحمة الله»: an adjective that
@@ -278,6 +288,28 @@ class ArticleReader:
             src = self.sentences.source(si)
         return self._row(n, kind, qualifier, low, high, unit_name, unit_span, predicate, side, scope,
                          scope_span, src, (s_start, s_end), place)
+
+    def _elided_people(self, n: Numeral, si: int) -> tuple[UnitForm, tuple[int, int]] | None:
+        """The people a bare toll counts when the noun is left out: «توفي ثلاثة أشخاص وأصيب 12».
+
+        Only a figure right after a toll verb (وأصيب، ويصيب) that follows a count of people in
+        the same sentence, with no other figure between them, borrows that count's noun.
+        """
+        if self._people is None or self._people[0] != si:
+            return None
+        _, prev_end, unit, noun = self._people
+        t = self.folded.text
+        if n.start - prev_end > 60 or _DIGIT.search(t, prev_end, n.start):
+            return None
+        preds = self.context_of(si)[0]
+        verb = _nearest_before(preds[0], preds[1], prev_end, n.start)
+        if verb is None or not _ONLY_SPACE.fullmatch(t, verb[1], n.start):
+            return None
+        if not _AND_BEFORE.search(t, max(prev_end, verb[0] - 3), verb[0] + 1):
+            return None
+        if _PARTITIVE_AFTER.match(t, n.end):
+            return None  # «وإصابة 7 من حرس الحدود»: the figure names whom it counts
+        return unit, noun
 
     def _side(self, sides: Spans, start: int, end: int, si: int) -> str | None:
         starts, spans = sides
@@ -340,6 +372,9 @@ class ArticleReader:
 
 
 _DIGIT = re.compile(r"[0-9]")
+_ONLY_SPACE = re.compile(r"\s*")
+_PARTITIVE_AFTER = re.compile(r"\s+من\s")
+_AND_BEFORE = re.compile(r"(?:^|\s)و")  # «وأصيب»: the verb opens a coordinated clause
 SCOPED_WINDOWS = WINDOW_SCOPES | RATE_SCOPES
 # Predicates a counted noun carries by itself (مصاب، قتيل), and what a verb right after it
 # may say became of them instead («29 مصاباً خرجوا من المستشفيات»).

@@ -70,7 +70,7 @@ def _clusters(tmp_path: Path) -> dict:
 
 # Floors measured on 2026-11-22: a change may only raise them. The development set was tuned
 # on; the 12 cluster events were read while building general rules (no event-specific code).
-FLOORS = {"development set": (_dev, 0.63, 0.63), "cluster events": (_clusters, 0.58, 0.62)}
+FLOORS = {"development set": (_dev, 0.81, 0.9), "cluster events": (_clusters, 0.58, 0.66)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
@@ -143,3 +143,16 @@ def test_two_quantities_with_the_same_pair_of_values_are_both_reported():
     found = _pair("قتل 10 جنود أتراك في الهجوم. ودمرت القوات 10 دبابات.",
                   "قتل 12 جنديا تركيا في الهجوم. ودمرت القوات 12 دبابة.")
     assert sorted(f["quantity"].split()[0] for f in found if f["severity"] == "error") == ["soldier", "tank"]
+
+
+def test_the_dead_do_not_add_up_to_the_injured():
+    # 2 killed + 7 injured = 9, but nine injured against seven injured is still a contradiction.
+    found = _pair("قتل شخصان وأصيب تسعة آخرون برصاص مسلح داخل سينما.",
+                  "أطلق مسلح النار داخل سينما فقتل شخصين وأصاب سبعة آخرين.")
+    assert [f["message"] for f in found if f["severity"] == "error"] == ["o0 reports 9 person injured, o1 reports 7"]
+
+
+def test_a_bare_toll_after_a_count_of_people_is_compared():
+    found = _pair("توفي ثلاثة أشخاص وأصيب 12 في حادث مروري على طريق الطائف.",
+                  "لقي 3 أشخاص مصرعهم وأصيب 15 آخرون في حادث مروري على طريق الطائف.")
+    assert [f["message"] for f in found if f["severity"] == "error"] == ["o0 reports 12 person injured, o1 reports 15"]
