@@ -151,6 +151,8 @@ def counterpart(a: Claim, others: list[Claim], min_similarity: float) -> Claim |
     def most_alike(cands: list[Claim]) -> Claim:
         return max(cands, key=lambda b: (similarity(a, b), is_lead(b), -b["start"]))
 
+    if place_part(a) and a.get("_event"):
+        return most_alike(others)  # «بينهم 15 بالقاهرة»: their figure for the same place, wherever it is said
     where = position(a)
     # Figures one of ours already confirms are nobody's counterpart in alike words (a list
     # of figures reads alike item by item), nor a statistic's counterpart at all.
@@ -372,6 +374,11 @@ def same_day(a: Claim, b: Claim) -> bool:
     return not da or not db or da[:10] == db[:10]
 
 
+def place_part(c: Claim) -> bool:
+    """True for a part of a toll that names its place: «بينهم 15 حالة وفاة بالعاصمة القاهرة»."""
+    return c.get("scope") == "part" and bool(c.get("place"))
+
+
 def same_side(a: Claim, b: Claim) -> bool:
     """True when two claims can count the same side's people or things, in the same place.
 
@@ -380,4 +387,6 @@ def same_side(a: Claim, b: Claim) -> bool:
     """
     if a.get("place") and b.get("place") and a["place"] != b["place"]:
         return False
+    if a.get("place") != b.get("place") and (place_part(a) or place_part(b)):
+        return False  # «بينهم 15 بالقاهرة» counts Cairo only: it answers only another count for Cairo
     return not a["side"] or not b["side"] or a["side"] == b["side"]

@@ -264,8 +264,10 @@ class ArticleReader:
             where = _first_after(places[0], places[1], n.end, c_end) or _nearest_before(
                 places[0], places[1], c_start, n.start)
             if where is None:  # «… 66 شخصاً بالإجهاد في محافظة "القاهرة"»: the clause may stop at a quote
-                later = _first_after(places[0], places[1], n.end, min(s_end, n.end + 80))
-                if later and not _DIGIT.search(t, n.end, later[0]):
+                later = _first_after(places[0], places[1], n.end, min(s_end, n.end + 120))
+                # «وفاة 21 حالة وإصابة 66 شخصاً … في محافظة القاهرة»: a place said after coordinated
+                # figures is where they all happened; not past a comma or a full stop.
+                if later and not (_DIGIT.search(t, n.end, later[0]) and _CLAUSE_END.search(t, n.end, later[0])):
                     where = later
             place = where[2] if where else None
             sc = _first_after(scope_starts, scopes, c_start, c_end)
@@ -285,6 +287,8 @@ class ArticleReader:
                 or c.after_one_person.search(t, max(s_start, n.start - 20), n.start)
             ):
                 scope = "part"  # «وإصابة تسعة آخرين، ثلاثة منهم إصاباتهم بالغة»: a subset, not the count
+            if scope == "part" and sc is None and where is not None and where[0] < n.start:
+                place = None  # «في منطقة الرياض منهم حالتين»: the total's place; a part keeps only its own
             src = self.sentences.source(si)
         return self._row(n, kind, qualifier, low, high, unit_name, unit_span, predicate, side, scope,
                          scope_span, src, (s_start, s_end), place)
@@ -372,6 +376,7 @@ class ArticleReader:
 
 
 _DIGIT = re.compile(r"[0-9]")
+_CLAUSE_END = re.compile(r"[،,.؛:]")
 _ONLY_SPACE = re.compile(r"\s*")
 _PARTITIVE_AFTER = re.compile(r"\s+من\s")
 _AND_BEFORE = re.compile(r"(?:^|\s)و")  # «وأصيب»: the verb opens a coordinated clause
@@ -416,6 +421,9 @@ def _title_end(text: str, article: Article) -> int:
     return end
 
 
+# «أن القاهرة سجلت 15 حالة وفاة»: a place as the subject of a verb that reports its figures.
+_PLACE_VERB_AFTER = re.compile(r"[»\"”']?\s+(?:سجلت|شهدت|تسجل|تشهد|سجل|شهد|احتلت|تصدرت)\b")
+_MORE_PLACES_AFTER = re.compile(r"[»\"”']?\s+و(?:ب|في\s+)?(?:جميع|باقي|بقيه|سائر|مختلف|كافه|عدد\s+من|بعض)\b")
 _PLACE_BEFORE = re.compile(
     r"(?:\bفي|\bمن|\bالي|\bمدينه|\bمحافظه|\bمنطقه|\bولايه|\bعاصمه|\bشمال|\bجنوب|\bشرق|\bغرب)\s+[\"«“']?$"
 )
@@ -423,10 +431,14 @@ _PLACE_BEFORE = re.compile(
 
 def _names_a_place(text: str, m: re.Match[str]) -> bool:
     """True when a place word is used as a place: after في/من/إلى, «مدينة», or with the ب clitic (بجازان)."""
+    if _MORE_PLACES_AFTER.match(text, m.end()):
+        return False  # «في القاهرة وجميع المحافظات»: the whole country, not one city
     if "ب" in m.group("cl"):
         return True
     start = m.start("cl")
-    return bool(_PLACE_BEFORE.search(text, max(0, start - 10), start))
+    if _PLACE_BEFORE.search(text, max(0, start - 10), start):
+        return True
+    return bool(not m.group("cl") and _PLACE_VERB_AFTER.match(text, m.end()))
 
 
 _CLAUSE_BREAK = re.compile(r"[،,.؛:()\"«»]|\sو")

@@ -70,7 +70,7 @@ def _clusters(tmp_path: Path) -> dict:
 
 # Floors measured on 2026-11-22: a change may only raise them. The development set was tuned
 # on; the 12 cluster events were read while building general rules (no event-specific code).
-FLOORS = {"development set": (_dev, 0.81, 0.9), "cluster events": (_clusters, 0.58, 0.66)}
+FLOORS = {"development set": (_dev, 0.9, 1.0), "cluster events": (_clusters, 0.58, 0.66)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
@@ -83,15 +83,16 @@ def test_scores_do_not_regress(tmp_path, name):
     assert res["review_right"] >= 0.97
 
 
-@pytest.mark.xfail(reason="known gap: sums of parts across articles (15 vs 7 + 5) and per-city "
-                          "figures (Cairo 15 of 21) are not yet compared", strict=True)
+@pytest.mark.xfail(reason="known gap: 10/11 caught, no false alarm; alweeam's lede 15 injured against its "
+                          "own two accidents' 7 + 5 is missed (a sum of parts that differs from the lede)", strict=True)
 def test_development_set_every_contradiction_caught(tmp_path):
     res = _dev(tmp_path)
     assert res["conflict_recall"] == 1.0 and res["false_alarms"] == 0
 
 
 @pytest.mark.xfail(reason="known gap: target 85% recall / 85% precision on unseen events; "
-                          "measured 0.58 / 0.62 (bare tolls, per-place figures, round-ups)", strict=True)
+                          "measured 0.58 / 0.67 (round-ups, garbled figures, «3 including the pilot», "
+                          "agencies' «at least»)", strict=True)
 def test_unseen_clusters_meet_the_target(tmp_path):
     res = _clusters(tmp_path)
     assert res["conflict_recall"] >= 0.85 and res["conflict_precision"] >= 0.85
@@ -156,3 +157,16 @@ def test_a_bare_toll_after_a_count_of_people_is_compared():
     found = _pair("توفي ثلاثة أشخاص وأصيب 12 في حادث مروري على طريق الطائف.",
                   "لقي 3 أشخاص مصرعهم وأصيب 15 آخرون في حادث مروري على طريق الطائف.")
     assert [f["message"] for f in found if f["severity"] == "error"] == ["o0 reports 12 person injured, o1 reports 15"]
+
+
+def test_a_city_figure_among_a_national_toll_is_compared_with_that_city():
+    found = _pair("أعلنت الوزارة وفاة 21 حالة بسبب ارتفاع درجات الحرارة في محافظة القاهرة.",
+                  "أعلنت الوزارة وفاة 21 حالة بسبب ارتفاع درجات الحرارة، بينهم 15 حالة وفاة بالعاصمة القاهرة وحدها.")
+    errors = [f for f in found if f["severity"] == "error"]
+    assert [(f["claims"][0]["value"], f["claims"][1]["value"]) for f in errors] in ([(21, 15)], [(15, 21)])
+
+
+def test_a_city_figure_is_no_contradiction_of_a_national_toll():
+    found = _pair("أعلنت الوزارة وفاة 21 حالة بسبب ارتفاع درجات الحرارة.",
+                  "أعلنت الوزارة وفاة 21 حالة بسبب ارتفاع درجات الحرارة، بينهم 15 حالة وفاة بالعاصمة القاهرة وحدها.")
+    assert [f for f in found if f["severity"] == "error"] == []

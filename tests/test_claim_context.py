@@ -150,3 +150,23 @@ def test_a_headline_figure_the_body_gives_with_another_value_keeps_no_window():
 ])
 def test_civil_defence_with_the_lam_clitic_is_not_civilians(text):
     assert _first(text, "أربعة")["side"] == "saudi_civil_defense"
+
+
+def test_a_place_after_coordinated_figures_is_where_they_all_happened():
+    text = 'أكدت السلطات وفاة 21 حالة من كبار السن وإصابة 66 شخصاً بالإجهاد نتيجة ارتفاع الحرارة في محافظة "القاهرة".'
+    assert (_first(text, "21")["place"], _first(text, "66")["place"]) == ("cairo", "cairo")
+
+
+def test_a_place_and_all_the_others_is_no_one_place():
+    text = "توفي 21 شخصا ونقل 66 آخرون إلى المستشفيات بسبب موجة الحر في القاهرة وجميع المحافظات."
+    assert _first(text, "21")["place"] is None
+
+
+def test_a_place_as_the_subject_of_its_figures():
+    row = _first("وأوضحت الوزارة أن القاهرة سجلت 15 حالة وفاة و40 إصابة من بين إجمالي الحالات.", "15")
+    assert (row["place"], row["scope"]) == ("cairo", "part")
+
+
+def test_a_part_keeps_only_the_place_it_names_itself():
+    text = "سجلت حالات كورونا وسط عائلة في منطقة الرياض منهم حالتين منومتين بالمستشفى"
+    assert _first(text, "حالتين")["place"] is None
