@@ -213,22 +213,39 @@ def cross_pairs(
                     break  # one outlet's articles: its own follow-ups and recurring reports
                 if not a.get("_event") and not same_day(a, theirs[0]):
                     continue  # a statistic (a price, a rate) belongs to its day: yesterday's close is no contradiction
-                if _part_of(a, pool.get(da) or own, totals):
-                    continue
                 others = [b for b in theirs if same_side(a, b)]
                 if not others or any(agree(a, b) for b in others):
                     continue
                 if any(_same_value(a, b) for b in same_unit.get(db, ())):
                     continue
-                b = counterpart(a, others, min_similarity)
-                if b is None or _part_of(b, pool.get(db) or theirs, totals):
-                    continue
+                b = _twin(a, others)
+                if b is None:
+                    if _part_of(a, pool.get(da) or own, totals):
+                        continue
+                    b = counterpart(a, others, min_similarity)
+                    if b is None or _part_of(b, pool.get(db) or theirs, totals):
+                        continue
                 key = tuple(sorted((a["claim_id"], b["claim_id"])))
                 if key in seen:
                     continue
                 seen.add(key)
                 out.append((a, b))
     return out
+
+
+def _twin(a: Claim, others: list[Claim]) -> Claim | None:
+    """The figure another outlet gives in the same words and for the same noun: one wire text, edited.
+
+    «استشهاد عشرة من منسوبي القوات» against «استشهاد 13 من منسوبي القوات»: whatever sums the
+    figures take part in, a copy that changed the number is a contradiction.
+    """
+    if not a.get("_event"):
+        return None
+    same_noun = [b for b in others if b["unit"] == a["unit"]]
+    if not same_noun:
+        return None
+    best = max(same_noun, key=lambda b: (similarity(a, b), -b["start"]))
+    return best if similarity(a, best) >= SAME_WORDS else None
 
 
 def _part_of(c: Claim, own: list[Claim], totals: list[Claim]) -> bool:
@@ -261,7 +278,8 @@ def _parts_in(own: list[Claim], totals: list[Claim]) -> dict[int, list[Claim]]:
     found: dict[int, list[Claim]] = {}
     by_value = {(t["value"], _fate(t)): t for t in totals if _exact(t) is not None}
     for value, fate in sorted(by_value, key=lambda vf: (vf[0], vf[1] or "")):
-        fellows = [c for c in own if fate is None or _fate(c) in (fate, None)]
+        # A toll of the killed adds up killed (or unstated) parts; a count of no fate, no fate's parts.
+        fellows = [c for c in own if _fate(c) in (fate, None)]
         first_of_value: dict[float, Claim] = {}
         for c in sorted(fellows, key=lambda c: c["start"]):
             if _exact(c) is not None:

@@ -157,7 +157,7 @@ class ArticleReader:
     def rows(self) -> list[tuple]:
         """The claims of the article as tuples in :data:`COLUMNS` order, in text order."""
         numerals = scan(self.folded.text, self.article.published_at, self.sentences.spans)
-        return _headline_scopes([self._claim(n) for n in numerals])
+        return _headline_scopes(self._shared_nouns(numerals, [self._claim(n) for n in numerals]))
 
     def claims(self) -> list[dict]:
         """The claims of the article as row dicts, in text order."""
@@ -292,6 +292,30 @@ class ArticleReader:
             src = self.sentences.source(si)
         return self._row(n, kind, qualifier, low, high, unit_name, unit_span, predicate, side, scope,
                          scope_span, src, (s_start, s_end), place)
+
+    def _shared_nouns(self, numerals: list[Numeral], rows: list[tuple]) -> list[tuple]:
+        """Give a bare toll the noun of the toll coordinated right after it: «استشهاد 4 وإصابة 8 رجال أمن»."""
+        t = self.folded.text
+        for i in range(len(rows) - 1):
+            row, nxt = rows[i], rows[i + 1]
+            if row[_I["unit"]] is not None or row[_I["kind"]] != "count" or nxt[_I["unit"]] is None:
+                continue
+            if row[_I["sentence_start"]] != nxt[_I["sentence_start"]] or nxt[_I["kind"]] != "count":
+                continue
+            n, m = numerals[i], numerals[i + 1]
+            if m.start - n.end > 25:
+                continue
+            preds = self.context_of(self.sentences.index_of(n.start))[0]
+            verb = _first_after(preds[0], preds[1], n.end, m.start)
+            if verb is None or not t.startswith("و", verb[0]):
+                continue  # «مقتل 4 وإصابة 8»: the second toll's verb opens with «و»
+            if not (_ONLY_SPACE.fullmatch(t, n.end, verb[0]) and _ONLY_SPACE.fullmatch(t, verb[1], m.start)):
+                continue
+            shared = list(row)
+            for col in ("unit", "unit_text"):
+                shared[_I[col]] = nxt[_I[col]]
+            rows[i] = tuple(shared)
+        return rows
 
     def _elided_people(self, n: Numeral, si: int) -> tuple[UnitForm, tuple[int, int]] | None:
         """The people a bare toll counts when the noun is left out: «توفي ثلاثة أشخاص وأصيب 12».

@@ -9,6 +9,7 @@ from typing import Any
 import polars as pl
 
 from .align import (
+    PEOPLE_FATES,
     SAME_WORDS,
     cross_pairs,
     mark_leads,
@@ -74,11 +75,14 @@ def _pair_findings(
         by_doc[c["doc_id"]].append(c)
     mark_leads(by_doc)
     pairs: list[tuple[Claim, Claim, str | None]] = []
+    pool = part_pool or same_unit
+    fate = key[3] if key[3] in PEOPLE_FATES else None
     for doc_members in by_doc.values():
         doc = doc_members[0]["doc_id"]
-        pairs.extend(within_pairs(doc_members, tol_agree, suites.restatement_similarity, same_unit.get(doc)))
+        # The headline's 4 killed may be the body's 3 soldiers and «أحد أفرادها»: people of any kind, one fate.
+        unit_body = [c for c in pool.get(doc, ()) if fate is None or c["predicate"] in (fate, None)]
+        pairs.extend(within_pairs(doc_members, tol_agree, suites.restatement_similarity, unit_body))
     if len(by_doc) > 1:
-        pool = part_pool or same_unit
         found = cross_pairs(by_doc, tol_agree, suites.min_similarity, story_totals(pool) or members, same_unit, pool)
         pairs.extend((a, b, "across") for a, b in found)
     best: dict[tuple, tuple] = {}
@@ -176,7 +180,8 @@ def candidate_claims(claims: pl.DataFrame, stories: dict[str, str]) -> pl.DataFr
         claims.lazy()
         .with_columns(
             pl.col("doc_id").replace_strict(stories, default=None, return_dtype=pl.String).alias("story"),
-            pl.col("unit").replace(PEOPLE_UNITS).alias("_unit"),
+            # People of every kind are one pool (3 رجال أمن + أحد أفرادها = 4): open or closed together.
+            pl.col("unit").replace({**PEOPLE_UNITS, **dict.fromkeys(people_units(), "person")}).alias("_unit"),
         )
         .filter(
             pl.col("kind").is_in(sorted(COMPARABLE_KINDS))

@@ -70,7 +70,7 @@ def _clusters(tmp_path: Path) -> dict:
 
 # Floors measured on 2026-11-22: a change may only raise them. The development set was tuned
 # on; the 12 cluster events were read while building general rules (no event-specific code).
-FLOORS = {"development set": (_dev, 0.9, 1.0), "cluster events": (_clusters, 0.58, 0.66)}
+FLOORS = {"development set": (_dev, 0.9, 1.0), "cluster events": (_clusters, 0.66, 0.75)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
@@ -91,7 +91,7 @@ def test_development_set_every_contradiction_caught(tmp_path):
 
 
 @pytest.mark.xfail(reason="known gap: target 85% recall / 85% precision on unseen events; "
-                          "measured 0.58 / 0.67 (round-ups, garbled figures, «3 including the pilot», "
+                          "measured 0.67 / 0.75 (round-ups, garbled figures, «3 including the pilot», "
                           "agencies' «at least»)", strict=True)
 def test_unseen_clusters_meet_the_target(tmp_path):
     res = _clusters(tmp_path)
@@ -170,3 +170,18 @@ def test_a_city_figure_is_no_contradiction_of_a_national_toll():
     found = _pair("أعلنت الوزارة وفاة 21 حالة بسبب ارتفاع درجات الحرارة.",
                   "أعلنت الوزارة وفاة 21 حالة بسبب ارتفاع درجات الحرارة، بينهم 15 حالة وفاة بالعاصمة القاهرة وحدها.")
     assert [f for f in found if f["severity"] == "error"] == []
+
+
+def test_a_headline_toll_is_the_sum_of_people_of_any_kind_in_the_body():
+    found = _pair("استشهاد 4 وإصابة 8 رجال أمن بقذائف معادية\n\nاستشهد 3 رجال أمن وأصيب 7 من رجال حرس الحدود. "
+                  "وفي حادث آخر تسبب مقذوف في استشهاد أحد أفراد المجاهدين وإصابة زميله.",
+                  "استشهاد 4 من رجال الأمن وإصابة 8 على الحد الجنوبي\n\nتعرض مركز المسيال لقذائف.")
+    assert [f for f in found if f["severity"] == "error"] == []
+
+
+def test_a_wire_copy_that_changed_a_part_is_a_contradiction():
+    # 10 + 3 = 13 makes 10 a part of the toll, but the same sentence with 13 instead of 10 is an edit.
+    text = ("ووقف أمير المنطقة على موقع التفجير الذي استهدف مسجد قوات الطوارئ ونتج عنه استشهاد {} من منسوبي "
+            "قوات الطوارئ الخاصة وثلاثة من العاملين. وكانت حصيلة الهجوم استشهاد 13 شخصا.")
+    found = _pair(text.format("عشرة"), text.format("13"))
+    assert [f["rule"] for f in found if f["severity"] == "error"] == ["cross_outlet.value_conflict"]

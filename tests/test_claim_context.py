@@ -170,3 +170,8 @@ def test_a_place_as_the_subject_of_its_figures():
 def test_a_part_keeps_only_the_place_it_names_itself():
     text = "سجلت حالات كورونا وسط عائلة في منطقة الرياض منهم حالتين منومتين بالمستشفى"
     assert _first(text, "حالتين")["place"] is None
+
+
+def test_a_bare_toll_shares_the_noun_of_the_toll_after_it():
+    row = _first("استشهاد 4 وإصابة 8 رجال أمن بقذائف معادية", "4")
+    assert (row["unit"], row["unit_text"], row["predicate"]) == ("personnel", "رجال أمن", "killed")
