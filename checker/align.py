@@ -218,6 +218,8 @@ def cross_pairs(
                     continue
                 if any(_same_value(a, b) for b in same_unit.get(db, ())):
                     continue
+                if _fate(a) and any(_same_value(a, b) and _fate(b) == _fate(a) for b in pool.get(db, ())):
+                    continue  # «وفاة 3 من أفراد العائلة» against «وفاة 3 مسافرين»: one toll, another noun
                 b = _twin(a, others)
                 if b is None:
                     if _part_of(a, pool.get(da) or own, totals):

@@ -18,8 +18,9 @@ COMPARABLE_KINDS = {"count", "money", "measure", "percent", "duration", "rate"}
 SCALE_WORDS = ("الف", "ألف", "آلاف", "الاف", "مليون", "ملايين", "مليار", "مليارات", "بليون")
 
 Claim = dict[str, Any]
-# Units that count people under another name: «21 حالة وفاة» are 21 people killed.
-PEOPLE_UNITS = {"case": "person"}
+# Units that count people under another name: «21 حالة وفاة» are 21 people killed; on a plane
+# or a bus, «مسافرين» and «ركاب» are the same people.
+PEOPLE_UNITS = {"case": "person", "traveler": "passenger"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,7 +70,7 @@ def _clusters(tmp_path: Path) -> dict:
 
 # Floors measured on 2026-11-22: a change may only raise them. The development set was tuned
 # on; the 12 cluster events were read while building general rules (no event-specific code).
-FLOORS = {"development set": (_dev, 0.9, 1.0), "cluster events": (_clusters, 0.66, 0.75)}
+FLOORS = {"development set": (_dev, 0.9, 1.0), "cluster events": (_clusters, 0.75, 1.0)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
@@ -91,8 +91,8 @@ def test_development_set_every_contradiction_caught(tmp_path):
 
 
 @pytest.mark.xfail(reason="known gap: target 85% recall / 85% precision on unseen events; "
-                          "measured 0.67 / 0.75 (round-ups, garbled figures, «3 including the pilot», "
-                          "agencies' «at least»)", strict=True)
+                          "measured 0.75 / 1.00 (a round-up's restated toll, a garbled figure, "
+                          "a headline against a lede that counts people by another noun)", strict=True)
 def test_unseen_clusters_meet_the_target(tmp_path):
     res = _clusters(tmp_path)
     assert res["conflict_recall"] >= 0.85 and res["conflict_precision"] >= 0.85
@@ -184,4 +184,19 @@ def test_a_wire_copy_that_changed_a_part_is_a_contradiction():
     text = ("ووقف أمير المنطقة على موقع التفجير الذي استهدف مسجد قوات الطوارئ ونتج عنه استشهاد {} من منسوبي "
             "قوات الطوارئ الخاصة وثلاثة من العاملين. وكانت حصيلة الهجوم استشهاد 13 شخصا.")
     found = _pair(text.format("عشرة"), text.format("13"))
+    assert [f["rule"] for f in found if f["severity"] == "error"] == ["cross_outlet.value_conflict"]
+
+
+def test_one_toll_said_with_another_noun_is_no_contradiction():
+    # o1's 3 family members are o0's 3 travellers; o0's later «at least 4» is the agencies' own figure.
+    found = _pair("أعلنت الهيئة وفاة 3 مسافرين في تحطم طائرة خاصة. وأشادت الهيئة بتعاون السلطات البريطانية.\n"
+                  "من جانب آخر تناقلت الوكالات الأجنبية أن أربعة أشخاص على الأقل لقوا حتفهم إثر تحطم الطائرة.",
+                  "وفاة 4 أشخاص في تحطم طائرة سعودية ببريطانيا\n\nتوفي 3 من أفراد العائلة في تحطم طائرتهم الخاصة أمس. "
+                  "وكان على متن الطائرة 4 أشخاص.")
+    assert [f for f in found if f["severity"] == "error"] == []
+
+
+def test_travellers_and_passengers_of_one_plane_are_compared():
+    found = _pair("نتج عن تحطم الطائرة وفاة 3 مسافرين بمن فيهم قائد الطائرة.",
+                  "أكدت المصادر أن الركاب الأربعة توفوا في تحطم الطائرة.")
     assert [f["rule"] for f in found if f["severity"] == "error"] == ["cross_outlet.value_conflict"]

@@ -175,3 +175,16 @@ def test_a_part_keeps_only_the_place_it_names_itself():
 def test_a_bare_toll_shares_the_noun_of_the_toll_after_it():
     row = _first("استشهاد 4 وإصابة 8 رجال أمن بقذائف معادية", "4")
     assert (row["unit"], row["unit_text"], row["predicate"]) == ("personnel", "رجال أمن", "killed")
+
+
+@pytest.mark.parametrize(("text", "number", "predicate"), [
+    ("فقد أكدت المصادر أن عدد الركاب الأربعة توفوا", "الأربعة", "killed"),
+    ("أعلنت الشرطة فقدان 3 أشخاص في السيول", "3", "missing"),
+])
+def test_faqad_is_a_particle_not_a_disappearance(text, number, predicate):
+    assert _first(text, number)["predicate"] == predicate
+
+
+def test_a_scale_word_after_a_bracketed_number():
+    row = _first("أصدرت الوزارة سندات بقيمة ( 15) مليار ريال سعودي", "15) مليار")
+    assert (row["value"], row["unit"]) == (15e9, "riyal")
