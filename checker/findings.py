@@ -178,10 +178,11 @@ def candidate_claims(claims: pl.DataFrame, stories: dict[str, str]) -> pl.DataFr
     """
     keyed = (
         claims.lazy()
+        .with_row_index("_row")
         .with_columns(
             pl.col("doc_id").replace_strict(stories, default=None, return_dtype=pl.String).alias("story"),
-            # People of every kind are one pool (3 رجال أمن + أحد أفرادها = 4): open or closed together.
-            pl.col("unit").replace({**PEOPLE_UNITS, **dict.fromkeys(people_units(), "person")}).alias("_unit"),
+            pl.col("unit").replace(PEOPLE_UNITS).alias("_unit"),
+            pl.col("unit").is_in(people_units()).alias("_people"),
         )
         .filter(
             pl.col("kind").is_in(sorted(COMPARABLE_KINDS))
@@ -189,6 +190,8 @@ def candidate_claims(claims: pl.DataFrame, stories: dict[str, str]) -> pl.DataFr
             & ~((pl.col("kind") == "duration") & pl.col("predicate").is_null())
             & (pl.col("value").is_not_null() | (pl.col("qualifier") == "vague"))
         )
+        .collect()  # once: the keys below read it three times
+        .lazy()
     )
     unit_keys = ["story", "kind", "_unit"]
     open_keys = (
@@ -208,8 +211,20 @@ def candidate_claims(claims: pl.DataFrame, stories: dict[str, str]) -> pl.DataFr
         .filter((pl.col("_n") > 1) & ((pl.col("_lo") > pl.col("_hi")) | (pl.col("_vmax") >= 999 * pl.col("_vmin"))))
         .select(unit_keys)
         .unique()
+        .with_columns(pl.lit(True).alias("_open"))
     )
-    return keyed.join(open_keys, on=unit_keys, how="semi").drop("_unit").collect()
+    # People of every kind add up to one toll (3 رجال أمن + أحد أفرادها = 4): where one people
+    # unit is open, the story's other people figures come along to confirm and to sum, not to align.
+    people_open = keyed.join(open_keys, on=unit_keys, how="semi").filter("_people").select("story", "kind").unique()
+    return (
+        keyed.join(open_keys, on=unit_keys, how="left")
+        .join(people_open.with_columns(pl.lit(True).alias("_pool")), on=["story", "kind"], how="left")
+        .filter(pl.col("_open").is_not_null() | (pl.col("_people") & pl.col("_pool").is_not_null()))
+        .with_columns(pl.col("_open").fill_null(False))
+        .sort("_row")  # the streaming engine does not keep row order (LIBRARIES.md)
+        .drop("_row", "_unit", "_people", "_pool")
+        .collect()
+    )
 
 
 def run_rules(
@@ -232,9 +247,11 @@ def run_rules(
     candidates = candidate_claims(claims, stories).to_dicts()
     weigh_context_words(candidates)
     for c in candidates:
+        is_open = c.pop("_open")
         key = quantity_key(c)
         if key is not None:
-            groups[key].append(c)
+            if is_open:
+                groups[key].append(c)  # only the units whose figures can disagree are aligned
             by_unit[key[:3]][c["doc_id"]].append(c)
         elif c.get("scope") == "part" and c["value"] is not None:
             # «بينهم 5 أطفال»، «أحد أفرادها»: not a quantity of its own, but a part that adds up to a total.
