@@ -29,6 +29,11 @@ _AD_AFTER = regex.compile(rf"{SP}*م(?!\p{{L}})")
 
 def digits_value(raw: str, next_text: str) -> tuple[float, int] | None:
     """Read a digit run with separators; return (value, decimals) or None when malformed."""
+    if "ر" in raw:
+        # The Saudi Press Agency's mark, typed fraction first: «3ر31» is 31.3, «935ر6 مليون»
+        # 6.935 million, «000ر22» 22,000; then read as a dot would be.
+        fraction, _, whole = raw.partition("ر")
+        raw = f"{whole}.{fraction}"
     if "،" in raw:
         # The Arabic comma between digits: thousands before three digits (164،781،745),
         # else a decimal mark (80،4%، 157،7 مليون); two years listed (2014،2015) are no number.
@@ -99,7 +104,7 @@ def read_digits(g: Grammar, text: str, m: re.Match[str], found: list[Numeral],
     if before.endswith(("-", "-\n")) and _NAME_DASH_BEFORE.search(before):  # إف-16, كوفيد-19: a model or a name
         return end
     digits_only = raw.replace(",", "").replace(".", "").replace("٬", "").replace("٫", "").replace("،", "")
-    if (len(digits_only) >= 8 and raw == digits_only) or (raw.startswith("0") and len(raw) >= 5):
+    if (len(digits_only) >= 8 and raw == digits_only) or (raw.startswith("0") and len(raw) >= 5 and "ر" not in raw):
         return end  # a phone number or an identifier
     if g.identifier_before.search(before):
         return end
