@@ -300,9 +300,10 @@ def _read_stdin() -> bytes | str:
 
 
 def _generate(
-    paths: list[str | Path], manifest: dict[str, dict[str, str]], stdin_text: str | None
+    paths: list[str | Path], manifest: dict[str, dict[str, str]], stdin_text: str | None,
+    skip: set[Path] | None = None,
 ) -> Iterator[Article | Skipped]:
-    seen: set[Path] = set()
+    seen: set[Path] = set(skip or ())
     stdin_done = False
     for given in paths:
         if str(given) == "-":
@@ -341,4 +342,6 @@ def iter_articles(
     if table:
         table.setdefault("-", table.get(STDIN_DOC_ID, {}))
         table.setdefault(STDIN_DOC_ID, table["-"])
-    return _generate(list(paths), table, stdin_text)
+    # A manifest kept beside the articles is no article: a folder walk passes it by.
+    skip = {Path(manifest).resolve()} if manifest is not None and str(manifest) != "-" else set()
+    return _generate(list(paths), table, stdin_text, skip)

@@ -351,6 +351,15 @@ def test_manifest_jsonl_overrides(tmp_path: Path) -> None:
     assert (y.outlet, y.published_at, y.url) == ("y", None, "http://y")  # basename match
 
 
+def test_a_manifest_inside_the_folder_is_not_read_as_articles(tmp_path: Path) -> None:
+    folder = corpus_dir(tmp_path)
+    man = folder / "manifest.jsonl"
+    man.write_text(jsonl_lines({"doc": "x.txt", "outlet": "okaz"}), encoding="utf-8")
+    found = read(folder, manifest=man)
+    assert all(isinstance(a, Article) for a in found), found
+    assert sorted(a.doc_id for a in found) == ["x.txt", "y.txt"]
+
+
 def test_manifest_csv_overrides_jsonl_fields(tmp_path: Path) -> None:
     feed = tmp_path / "feed.jsonl"
     feed.write_text(
