@@ -49,7 +49,7 @@ WINDOW_AFTER = 5
 @lru_cache(maxsize=1 << 18)
 def _stem(word: str) -> str | None:
     """A word's light stem for context matching, or None for a stop word."""
-    w = fold(word).text
+    w = fold(word).text.replace("مائه", "مئه")  # المائة and المئة are one word
     if w in _STOP:
         return None
     stem = _SUFFIX.sub("", _PREFIX.sub("", w))

@@ -80,15 +80,19 @@ def _interval_of(c: Claim, tol: Tolerance) -> tuple[float, float]:
     return cached[1]
 
 
+_SPOKEN_FRACTIONS = (0.25, 0.5, 0.75)  # ربع، نصف، ثلاثة أرباع
+
+
 def agree(a: Claim, b: Claim, tol: Tolerance) -> bool:
     """True when two claims of one quantity can both be right."""
     (alo, ahi), (blo, bhi) = _interval_of(a, tol), _interval_of(b, tol)
     if a["qualifier"] == b["qualifier"] == "exact":
         va, vb = a["value"], b["value"]
-        # A whole number against one with a fraction: the wire copy may drop "and a half".
-        if va == int(va) and vb != int(vb) and int(vb) == va:
+        # A whole number against one with a spoken fraction: the wire copy may drop "and a half"
+        # (1,003 against 1,003.5); 31 against 31.3 is another figure.
+        if va == int(va) and vb % 1 in _SPOKEN_FRACTIONS and int(vb) == va:
             return True
-        if vb == int(vb) and va != int(va) and int(va) == vb:
+        if vb == int(vb) and va % 1 in _SPOKEN_FRACTIONS and int(va) == vb:
             return True
     return max(alo, blo) <= min(ahi, bhi)
 

@@ -31,7 +31,7 @@ from .compare import (
 from .evidence import make_finding, pair_fields
 from .rules import Suites, load_suites
 from .stories import group_stories, wire_copies
-from .verdicts import TollHistory, classify, revised_values
+from .verdicts import TollHistory, classify, death_tolls, revised_values
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 STORY_PREDICATES = frozenset({"killed", "injured", "neutralized", "arrested", "displaced", "evacuated", "missing",
@@ -67,6 +67,7 @@ def _pair_findings(
     copies: frozenset = frozenset(),
     revised_to: frozenset = frozenset(),
     part_pool: dict[str, list[Claim]] | None = None,
+    dead: dict[str, tuple[float, str]] | None = None,
 ) -> list[dict[str, Any]]:
     """The findings of one quantity of one story: across its articles, and inside each."""
     by_doc: dict[str, list[Claim]] = defaultdict(list)
@@ -86,7 +87,7 @@ def _pair_findings(
         found = cross_pairs(by_doc, tol_agree, suites.min_similarity, story_totals(pool) or members, same_unit, pool)
         pairs.extend((a, b, "across") for a, b in found)
     best: dict[tuple, tuple] = {}
-    history = TollHistory.of(members, revised_to)
+    history = TollHistory.of(members, revised_to, dead)
     for a, b, where in pairs:
         if a["doc_id"] != b["doc_id"] and (b["published_at"] or "") < (a["published_at"] or ""):
             a, b = b, a
@@ -269,11 +270,12 @@ def run_rules(
                 pools[(story, kind)][doc].extend(doc_claims)
     reported: set[tuple] = set()
     revised = revised_values(claims, stories, suites, {key[0] for key in groups})
+    dead = death_tolls(candidates)
     for key, members in groups.items():
         if len(members) > 1:
             pool = pools.get(key[:2]) if key[2] in people else None
             findings.extend(_pair_findings(key, members, suites, tol_agree, reported, by_unit[key[:3]], copies,
-                                           revised.get((key[0], key[3]), frozenset()), pool))
+                                           revised.get((key[0], key[3]), frozenset()), pool, dead.get(key[0])))
     findings.extend(_category_findings(by_unit, suites, tol_agree))
     findings.sort(key=lambda f: (-SEVERITY_RANK[f["severity"]], _story_order(f["story"]), f["quantity"], f["rule"]))
     return findings

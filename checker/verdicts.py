@@ -69,16 +69,33 @@ class TollHistory:
 
     first_seen: dict = field(default_factory=dict)
     revised_to: frozenset = frozenset()
+    dead: dict = field(default_factory=dict)  # doc_id -> (the death toll the article leads with, its outlet)
 
     @classmethod
-    def of(cls, members: list[Claim], revised_to: frozenset = frozenset()) -> TollHistory:
+    def of(cls, members: list[Claim], revised_to: frozenset = frozenset(), dead: dict | None = None) -> TollHistory:
         """The history of one quantity's claims; ``revised_to``: the story's revised values under its verb."""
         first: dict = {}
         for c in members:
             when = _time(c)
             if when is not None and (c["value"] not in first or when < first[c["value"]]):
                 first[c["value"]] = when
-        return cls(first, revised_to)
+        return cls(first, revised_to, dead or {})
+
+    def stages_differ(self, a: Claim, b: Claim) -> bool:
+        """True when two articles tell different stages of one event: each leads with another death toll.
+
+        An event whose dead are counted 7 by three outlets and 9 by three others is told at
+        two moments (at the scene, after two died in hospital): its injured counts, and its
+        two death tolls, are revisions of each other, not contradictions. A lone outlet
+        against the rest is no stage.
+        """
+        da, db = self.dead.get(a["doc_id"]), self.dead.get(b["doc_id"])
+        if da is None or db is None or da[0] == db[0]:
+            return False
+        outlets: dict[float, set] = defaultdict(set)
+        for value, outlet in self.dead.values():
+            outlets[value].add(outlet)
+        return len(outlets[da[0]]) >= 2 and len(outlets[db[0]]) >= 2
 
     def superseded(self, lower: Claim, higher: Claim) -> bool:
         """True when ``lower``, published after ``higher``, repeats a figure the story had already raised."""
@@ -119,6 +136,8 @@ def classify(
         return "internal_conflict", "headline" if (a["in_title"] or b["in_title"]) else "body"
     if frozenset((a["doc_id"], b["doc_id"])) in copies and not (a["in_title"] or b["in_title"]):
         return "copy_differs", None  # one wire text, two figures: an edit in one copy (headlines are each outlet's own)
+    if history is not None and history.stages_differ(a, b):
+        return "revision", None
     ta, tb = _time(a), _time(b)
     # A toll grows as an event unfolds; the floors of a building or a number of accidents do not.
     evolving = a["predicate"] in suites.evolving_predicates and (
@@ -137,6 +156,19 @@ def classify(
         # the dead do not come back, and a later outlet that counts fewer has it wrong or
         # counts something else (alweeam's 5 injured, alriyadh's 3 nine hours later).
     return "value_conflict", None
+
+
+def death_tolls(candidates: list[Claim]) -> dict[str, dict[str, tuple[float, str]]]:
+    """Each article's lead death toll (headline, else first mention), by story: story -> doc_id -> (dead, outlet)."""
+    people = set(people_units())
+    out: dict[str, dict[str, tuple[float, str]]] = defaultdict(dict)
+    for c in sorted(candidates, key=lambda c: (c["doc_id"], not c["in_title"], c["start"])):
+        if (
+            c["predicate"] == "killed" and c["qualifier"] == "exact" and c["value"] is not None
+            and c["unit"] in people and c.get("scope") != "part"
+        ):
+            out[c["story"]].setdefault(c["doc_id"], (c["value"], c["outlet"]))
+    return out
 
 
 def revised_values(
