@@ -68,19 +68,33 @@ def _clusters(tmp_path: Path) -> dict:
     return score("checks", CLUSTERS / "claims.jsonl", CLUSTERS / "relations.jsonl", _write(result, tmp_path / "c.json"))
 
 
+HOLDOUT = ROOT / "tests" / "fixtures" / "holdout"
+
+
+def _holdout(tmp_path: Path) -> dict:
+    corpus = shared_path("corpus", "saudinewsnet.jsonl.gz")
+    folder = tmp_path / "holdout"
+    subprocess.run([sys.executable, str(HOLDOUT / "materialize.py"), str(folder), "--corpus", str(corpus)],
+                   check=True, capture_output=True)
+    result = check([folder], folder / "manifest.jsonl")
+    return score("checks", HOLDOUT / "claims.jsonl", HOLDOUT / "relations.jsonl", _write(result, tmp_path / "h.json"))
+
+
 # Floors measured on 2026-11-22: a change may only raise them. The development set was tuned
 # on; the 12 cluster events were read while building general rules (no event-specific code).
-FLOORS = {"development set": (_dev, 0.9, 1.0), "cluster events": (_clusters, 0.75, 1.0)}
+# The held-out events were annotated without running Raqm; first scored at 0.35 / 0.27.
+FLOORS = {"development set": (_dev, 0.9, 1.0, 0.97), "cluster events": (_clusters, 0.75, 1.0, 0.97),
+          "held-out events": (_holdout, 0.54, 0.5, 0.95)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_scores_do_not_regress(tmp_path, name):
-    run, recall, precision = FLOORS[name]
+    run, recall, precision, review = FLOORS[name]
     res = run(tmp_path)
     assert res["conflict_recall"] >= recall
     assert res["conflict_precision"] >= precision
     assert res["silent_right"] >= 0.97
-    assert res["review_right"] >= 0.97
+    assert res["review_right"] >= review
 
 
 @pytest.mark.xfail(reason="known gap: 10/11 caught, no false alarm; alweeam's lede 15 injured against its "
