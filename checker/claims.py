@@ -63,7 +63,7 @@ class Context:
         )
         # «ثلاث حالات إصابتهم خطيرة»، «5 أشخاص في حالة حرجة»: only the seriously injured.
         self.severity_after = guarded(
-            rf"[»\"”]?{SP}+(?:(?:اصابت|حالت|جروح|وضع)\w*{SP}+|في{SP}+(?:حاله|حالات){SP}+)"
+            rf"[»\"”]?{SP}+(?:(?:اصابت|حالت|جروح|وضع)\w*{SP}+|في{SP}+(?:حاله|حالات){SP}+)?"
             rf"(?:{trie_pattern(lex.severity_words)}){NOT_LETTER_AFTER}"
         )
         self.infection = guarded(
@@ -141,6 +141,7 @@ class ArticleReader:
         self._context: dict[int, tuple[Spans, Spans, Spans, Spans]] = {}
         # The last figure that counted people: (sentence index, its end, unit form, noun span).
         self._people: tuple[int, int, UnitForm, tuple[int, int]] | None = None
+        self._part_end: tuple[int, int] | None = None  # (sentence index, end) of the last part read
 
     def context_of(self, index: int) -> tuple[Spans, Spans, Spans, Spans]:
         """Predicate, side, scope and place matches of one sentence (no phrase crosses a sentence end)."""
@@ -287,6 +288,9 @@ class ArticleReader:
                 or c.after_one_person.search(t, max(s_start, n.start - 20), n.start)
             ):
                 scope = "part"  # «وإصابة تسعة آخرين، ثلاثة منهم إصاباتهم بالغة»: a subset, not the count
+            elif self._part_end and self._part_end[0] == si and _AND_ONLY.fullmatch(t, self._part_end[1], n.start):
+                scope = "part"  # «منهم ٤ حالات خطيرة و١٥ حالة متوسطة»: the next item of the same breakdown
+            self._part_end = (si, after_end) if scope == "part" else None
             if scope == "part" and sc is None and where is not None and where[0] < n.start:
                 place = None  # «في منطقة الرياض منهم حالتين»: the total's place; a part keeps only its own
             src = self.sentences.source(si)
@@ -402,6 +406,7 @@ class ArticleReader:
 _DIGIT = re.compile(r"[0-9]")
 _CLAUSE_END = re.compile(r"[،,.؛:]")
 _ONLY_SPACE = re.compile(r"\s*")
+_AND_ONLY = re.compile(r"\s*و\s*\(?\s*")
 _PARTITIVE_AFTER = re.compile(r"\s+من\s")
 _AND_BEFORE = re.compile(r"(?:^|\s)و")  # «وأصيب»: the verb opens a coordinated clause
 SCOPED_WINDOWS = WINDOW_SCOPES | RATE_SCOPES
@@ -411,7 +416,7 @@ _NOUN_FATES = frozenset({"injured", "infected", "killed"})
 _LATER_FATES = frozenset({"recovered", "hospitalized", "released", "evacuated"})
 _ARTICLE = re.compile(r"[وفب]?ال|[وف]?لل")  # a predicate word with the article: an adjective, not a verb
 _AMONG_AFTER = re.compile(r"\s*(?:منهم|منهن)\b")  # «ثلاثة منهم»; but «12 شخصا بينهم/منهم 5» is the total
-_AMONG_BEFORE = re.compile(r"(?:\bمن\s+)?(?:بينهم|بينهن|منهم|منهن|ضمنهم)\s*$")
+_AMONG_BEFORE = re.compile(r"(?:\bمن\s+)?(?:بينهم|بينهن|منهم|منهن|ضمنهم)\s*\(?\s*$")
 _RLM_DECIMAL = re.compile(r"(\d+)[.٫]\u200f(\d+)")
 
 

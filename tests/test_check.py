@@ -84,7 +84,7 @@ def _holdout(tmp_path: Path) -> dict:
 # on; the 12 cluster events were read while building general rules (no event-specific code).
 # The held-out events were annotated without running Raqm; first scored at 0.35 / 0.27.
 FLOORS = {"development set": (_dev, 0.9, 1.0, 0.97), "cluster events": (_clusters, 0.75, 1.0, 0.97),
-          "held-out events": (_holdout, 0.54, 0.5, 0.95)}
+          "held-out events": (_holdout, 0.54, 0.59, 0.95)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -188,3 +188,16 @@ def test_faqad_is_a_particle_not_a_disappearance(text, number, predicate):
 def test_a_scale_word_after_a_bracketed_number():
     row = _first("أصدرت الوزارة سندات بقيمة ( 15) مليار ريال سعودي", "15) مليار")
     assert (row["value"], row["unit"]) == (15e9, "riyal")
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("تم نقل ٤٩ مصابا منهم ٤ حالات خطيرة و١٥ حالة متوسطة الخطورة", "١٥"),
+    ("تم نقل ٤٩ مصابا منهم ٤ حالات خطيرة و١٥ حالة متوسطة الخطورة", "٤"),
+    ("بلوغ مجمل عدد المصابين (50) حالة سجلت منهم (9) حالات وفيات", "9"),
+])
+def test_the_items_of_a_breakdown_are_parts(text, number):
+    assert _first(text, number)["scope"] == "part"
+
+
+def test_moved_to_a_safe_place_is_an_evacuation():
+    assert _first("ونقلت قوات الإطفاء أكثر من 60 شخصا إلى مكان آمن", "60")["predicate"] == "evacuated"
