@@ -214,3 +214,11 @@ def test_travellers_and_passengers_of_one_plane_are_compared():
     found = _pair("نتج عن تحطم الطائرة وفاة 3 مسافرين بمن فيهم قائد الطائرة.",
                   "أكدت المصادر أن الركاب الأربعة توفوا في تحطم الطائرة.")
     assert [f["rule"] for f in found if f["severity"] == "error"] == ["cross_outlet.value_conflict"]
+
+
+@pytest.mark.xfail(reason="known gap: target 85% recall / 85% precision on events never tuned on; measured "
+                          "0.54 / 0.59 (fast-moving tolls crawl times cannot order, headline slips reported once, "
+                          "two official counts one apart)", strict=True)
+def test_held_out_events_meet_the_target(tmp_path):
+    res = _holdout(tmp_path)
+    assert res["conflict_recall"] >= 0.85 and res["conflict_precision"] >= 0.85 and res["silent_right"] >= 0.97
