@@ -9,31 +9,47 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_left, bisect_right
 from functools import cache
 
 import regex
 
 from .article import Article
 from .attribution import Attribution, Sentences
-from .compare import RATE_SCOPES, WINDOW_SCOPES
+from .clues import (
+    AMONG_AFTER,
+    AMONG_BEFORE,
+    AND_BEFORE,
+    AND_ONLY,
+    ARTICLE_PREFIX,
+    CLAUSE_BREAK,
+    CLAUSE_END,
+    COLUMN_INDEX,
+    COLUMNS,
+    DIGIT,
+    LATER_FATES,
+    MEASURE_PREDICATES,
+    NOUN_FATES,
+    ONLY_SPACE,
+    PARTITIVE_AFTER,
+    Spans,
+    bounds_of,
+    echoes_title,
+    first_after,
+    headline_scopes,
+    names_a_place,
+    nearest_before,
+    predicate_near,
+    spans_of,
+    title_end,
+    unreverse_decimal,
+)
 from .lexicon import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, Lexicon, UnitForm, squash, trie_pattern
 from .matchers import MultiFinder, guarded, word_finder
 from .normalize import Folded, fold
 from .numerals import Grammar, Numeral, grammar, scan
-from .schema import CLAIMS_SCHEMA
 
 SP = r"[ \u00a0]"
-COLUMNS = tuple(CLAIMS_SCHEMA)
 _NO_CONTEXT = ("date", "ordinal")
-_BOUNDS = {
-    "exact": lambda v: (v, v),
-    "at_least": lambda v: (v, None),
-    "more_than": lambda v: (v, None),
-    "at_most": lambda v: (None, v),
-    "less_than": lambda v: (None, v),
-    "about": lambda v: (None, None),
-}
 
 
 class Context:
@@ -85,32 +101,6 @@ def context() -> Context:
     return Context(grammar().lex)
 
 
-Span = tuple[int, int, str]  # start, end, lexicon key
-Spans = tuple[list[int], list[Span]]
-
-
-def _spans(matches: list[re.Match[str]], table: dict[str, str]) -> Spans:
-    """The (start, end, key) of the lexicon phrases matched, with their starts apart."""
-    spans = []
-    for m in matches:
-        key = table.get(squash(m.group("w")))
-        if key is not None:
-            spans.append((m.start(), m.end(), key))
-    return [s for s, _, _ in spans], spans
-
-
-def _nearest_before(starts: list[int], spans: list[Span], lo: int, pos: int) -> Span | None:
-    i = bisect_right(starts, pos) - 1
-    while i >= 0 and spans[i][1] > pos:
-        i -= 1
-    return spans[i] if i >= 0 and spans[i][0] >= lo else None
-
-
-def _first_after(starts: list[int], spans: list[Span], pos: int, hi: int) -> Span | None:
-    i = bisect_left(starts, pos)
-    return spans[i] if i < len(spans) and spans[i][0] < hi else None
-
-
 def _percent_before(c: Context, t: str, pos: int) -> bool:
     """True when نسبة or معدل (a rate) comes right before the number at ``pos``."""
     lo = max(0, pos - 20)
@@ -137,7 +127,7 @@ class ArticleReader:
         self.c: Context = context()
         t = self.folded.text
         self.sentences = Sentences(t, self.c.attribution)
-        self.title_end = _title_end(t, article)
+        self.title_end = title_end(t, article)
         self._context: dict[int, tuple[Spans, Spans, Spans, Spans]] = {}
         # The last figure that counted people: (sentence index, its end, unit form, noun span).
         self._people: tuple[int, int, UnitForm, tuple[int, int]] | None = None
@@ -150,15 +140,15 @@ class ArticleReader:
             t, lex, c = self.folded.text, self.g.lex, self.c
             s, e = self.sentences.spans[index]
             preds, sides, scopes, places = c.phrases.finditer_each(t, s, e)
-            found = (_spans(preds, lex.predicates), _spans(sides, lex.sides), _spans(scopes, lex.scopes),
-                     _spans([m for m in places if _names_a_place(t, m)], lex.places))
+            found = (spans_of(preds, lex.predicates), spans_of(sides, lex.sides), spans_of(scopes, lex.scopes),
+                     spans_of([m for m in places if names_a_place(t, m)], lex.places))
             self._context[index] = found
         return found
 
     def rows(self) -> list[tuple]:
         """The claims of the article as tuples in :data:`COLUMNS` order, in text order."""
         numerals = scan(self.folded.text, self.article.published_at, self.sentences.spans)
-        return _headline_scopes(self._shared_nouns(numerals, [self._claim(n) for n in numerals]))
+        return headline_scopes(self._shared_nouns(numerals, [self._claim(n) for n in numerals]))
 
     def claims(self) -> list[dict]:
         """The claims of the article as row dicts, in text order."""
@@ -167,7 +157,7 @@ class ArticleReader:
     def _claim(self, n: Numeral) -> tuple:
         t, lex, c = self.folded.text, self.g.lex, self.c
         if n.value is not None:
-            _unreverse_decimal(n, self.article.text[slice(*self.folded.span(n.start, n.end))])
+            unreverse_decimal(n, self.article.text[slice(*self.folded.span(n.start, n.end))])
         si = self.sentences.index_of(n.start)
         s_start, s_end = self.sentences.spans[si]
         kind, qualifier, low, high = n.kind, n.qualifier, n.low, n.high
@@ -225,70 +215,70 @@ class ArticleReader:
                 ha = c.hedge_after.match(t, after_end, min(s_end, after_end + 60))
                 if ha:
                     qualifier = lex.hedges_after[squash(ha.group("w"))]
-            low, high = _bounds(qualifier, n.value, low, high)
+            low, high = bounds_of(qualifier, n.value, low, high)
         if kind == "ordinal":
             qualifier, low, high = "exact", n.value, n.value
         predicate = side = scope = src = place = None
         scope_span = None
         if kind not in _NO_CONTEXT:
             preds, sides, (scope_starts, scopes), places = self.context_of(si)
-            own = _first_after(preds[0], preds[1], n.end, after_end) if after_end > n.end else None
+            own = first_after(preds[0], preds[1], n.end, after_end) if after_end > n.end else None
             if own is None and after_end > n.end:
-                nxt = _first_after(preds[0], preds[1], after_end, after_end + 14)
-                if nxt and _ONLY_SPACE.fullmatch(t, after_end, nxt[0]) and not _CLAUSE_BREAK.search(
+                nxt = first_after(preds[0], preds[1], after_end, after_end + 14)
+                if nxt and ONLY_SPACE.fullmatch(t, after_end, nxt[0]) and not CLAUSE_BREAK.search(
                     t, after_end, nxt[0] + 1
                 ):
                     own = nxt  # «ثلاث حالات إصابتهم خطيرة»: said right after the counted noun
-                    if _ARTICLE.match(t, nxt[0]):
+                    if ARTICLE_PREFIX.match(t, nxt[0]):
                         # «اثنين من رجال الأمن المصابين … انتقلا إلى رحمة الله»: an adjective that
                         # describes them; the verb later in the sentence says what happened.
-                        verb = _first_after(preds[0], preds[1], nxt[1], min(s_end, nxt[1] + 80))
+                        verb = first_after(preds[0], preds[1], nxt[1], min(s_end, nxt[1] + 80))
                         if verb:
                             own = verb
             # «سبع إصابات»، «21 حالة وفاة»: the counted noun itself says what happened.
-            predicate = own[2] if own else _predicate(preds, n.start, after_end, s_start, s_end)
+            predicate = own[2] if own else predicate_near(preds, n.start, after_end, s_start, s_end)
             if own and of_the and own[1] > unit_span[0]:
                 # «توفي 3 من المصابين»: «of the injured» names who they were; the verb says what happened.
-                verb = _nearest_before(preds[0], preds[1], max(s_start, n.start - 60), n.start)
+                verb = nearest_before(preds[0], preds[1], max(s_start, n.start - 60), n.start)
                 if verb:
                     predicate = verb[2]
-            if own and predicate in _NOUN_FATES and own[1] <= after_end:
-                nxt = _first_after(preds[0], preds[1], after_end, after_end + 14)
-                if nxt and nxt[2] in _LATER_FATES and not _CLAUSE_BREAK.search(t, after_end, nxt[0] + 1):
+            if own and predicate in NOUN_FATES and own[1] <= after_end:
+                nxt = first_after(preds[0], preds[1], after_end, after_end + 14)
+                if nxt and nxt[2] in LATER_FATES and not CLAUSE_BREAK.search(t, after_end, nxt[0] + 1):
                     predicate = nxt[2]  # «29 مصاباً خرجوا من المستشفيات»: what became of the injured
             if predicate == "injured" and c.infection.search(t, s_start, s_end):
                 predicate = "infected"  # «4 إصابات مؤكدة بفيروس كورونا»: infections, not wounds
-            if kind in ("measure", "money", "percent", "duration") and predicate not in _MEASURE_PREDICATES:
+            if kind in ("measure", "money", "percent", "duration") and predicate not in MEASURE_PREDICATES:
                 predicate = None  # «على بعد 150 كيلومترا» in a sentence about the killed: no one killed 150 km
             side = self._side(sides, n.start, n.end, si)
             c_start, c_end = self.sentences.clause(n.start, si)
-            where = _first_after(places[0], places[1], n.end, c_end) or _nearest_before(
+            where = first_after(places[0], places[1], n.end, c_end) or nearest_before(
                 places[0], places[1], c_start, n.start)
             if where is None:  # «… 66 شخصاً بالإجهاد في محافظة "القاهرة"»: the clause may stop at a quote
-                later = _first_after(places[0], places[1], n.end, min(s_end, n.end + 120))
+                later = first_after(places[0], places[1], n.end, min(s_end, n.end + 120))
                 # «وفاة 21 حالة وإصابة 66 شخصاً … في محافظة القاهرة»: a place said after coordinated
                 # figures is where they all happened; not past a comma or a full stop.
-                if later and not (_DIGIT.search(t, n.end, later[0]) and _CLAUSE_END.search(t, n.end, later[0])):
+                if later and not (DIGIT.search(t, n.end, later[0]) and CLAUSE_END.search(t, n.end, later[0])):
                     where = later
             place = where[2] if where else None
-            sc = _first_after(scope_starts, scopes, c_start, c_end)
+            sc = first_after(scope_starts, scopes, c_start, c_end)
             if sc is None:
                 # «تمكنت خلال اليوم الأخير من (تحييد) 184»: a window said earlier in the sentence,
                 # with no other figure between it and this one.
-                sc = _nearest_before(scope_starts, scopes, max(s_start, n.start - 80), n.start)
-                if sc and _DIGIT.search(t, sc[1], n.start):
+                sc = nearest_before(scope_starts, scopes, max(s_start, n.start - 80), n.start)
+                if sc and DIGIT.search(t, sc[1], n.start):
                     sc = None
             if sc:
                 scope, scope_span = sc[2], (sc[0], sc[1])
             elif (
                 (n.value == 1 and t[n.start:n.end] in ("احد", "احدي") and n.end < after_end)
-                or _AMONG_BEFORE.search(t, max(s_start, n.start - 14), n.start)
-                or _AMONG_AFTER.match(t, n.end)
+                or AMONG_BEFORE.search(t, max(s_start, n.start - 14), n.start)
+                or AMONG_AFTER.match(t, n.end)
                 or (predicate in ("injured", "infected") and c.severity_after.match(t, after_end))
                 or c.after_one_person.search(t, max(s_start, n.start - 20), n.start)
             ):
                 scope = "part"  # «وإصابة تسعة آخرين، ثلاثة منهم إصاباتهم بالغة»: a subset, not the count
-            elif self._part_end and self._part_end[0] == si and _AND_ONLY.fullmatch(t, self._part_end[1], n.start):
+            elif self._part_end and self._part_end[0] == si and AND_ONLY.fullmatch(t, self._part_end[1], n.start):
                 scope = "part"  # «منهم ٤ حالات خطيرة و١٥ حالة متوسطة»: the next item of the same breakdown
             self._part_end = (si, after_end) if scope == "part" else None
             if scope == "part" and sc is None and where is not None and where[0] < n.start:
@@ -300,24 +290,25 @@ class ArticleReader:
     def _shared_nouns(self, numerals: list[Numeral], rows: list[tuple]) -> list[tuple]:
         """Give a bare toll the noun of the toll coordinated right after it: «استشهاد 4 وإصابة 8 رجال أمن»."""
         t = self.folded.text
+        col = COLUMN_INDEX
         for i in range(len(rows) - 1):
             row, nxt = rows[i], rows[i + 1]
-            if row[_I["unit"]] is not None or row[_I["kind"]] != "count" or nxt[_I["unit"]] is None:
+            if row[col["unit"]] is not None or row[col["kind"]] != "count" or nxt[col["unit"]] is None:
                 continue
-            if row[_I["sentence_start"]] != nxt[_I["sentence_start"]] or nxt[_I["kind"]] != "count":
+            if row[col["sentence_start"]] != nxt[col["sentence_start"]] or nxt[col["kind"]] != "count":
                 continue
             n, m = numerals[i], numerals[i + 1]
             if m.start - n.end > 25:
                 continue
             preds = self.context_of(self.sentences.index_of(n.start))[0]
-            verb = _first_after(preds[0], preds[1], n.end, m.start)
+            verb = first_after(preds[0], preds[1], n.end, m.start)
             if verb is None or not t.startswith("و", verb[0]):
                 continue  # «مقتل 4 وإصابة 8»: the second toll's verb opens with «و»
-            if not (_ONLY_SPACE.fullmatch(t, n.end, verb[0]) and _ONLY_SPACE.fullmatch(t, verb[1], m.start)):
+            if not (ONLY_SPACE.fullmatch(t, n.end, verb[0]) and ONLY_SPACE.fullmatch(t, verb[1], m.start)):
                 continue
             shared = list(row)
-            for col in ("unit", "unit_text"):
-                shared[_I[col]] = nxt[_I[col]]
+            for name in ("unit", "unit_text"):
+                shared[col[name]] = nxt[col[name]]
             rows[i] = tuple(shared)
         return rows
 
@@ -331,15 +322,15 @@ class ArticleReader:
             return None
         _, prev_end, unit, noun = self._people
         t = self.folded.text
-        if n.start - prev_end > 60 or _DIGIT.search(t, prev_end, n.start):
+        if n.start - prev_end > 60 or DIGIT.search(t, prev_end, n.start):
             return None
         preds = self.context_of(si)[0]
-        verb = _nearest_before(preds[0], preds[1], prev_end, n.start)
-        if verb is None or not _ONLY_SPACE.fullmatch(t, verb[1], n.start):
+        verb = nearest_before(preds[0], preds[1], prev_end, n.start)
+        if verb is None or not ONLY_SPACE.fullmatch(t, verb[1], n.start):
             return None
-        if not _AND_BEFORE.search(t, max(prev_end, verb[0] - 3), verb[0] + 1):
+        if not AND_BEFORE.search(t, max(prev_end, verb[0] - 3), verb[0] + 1):
             return None
-        if _PARTITIVE_AFTER.match(t, n.end):
+        if PARTITIVE_AFTER.match(t, n.end):
             return None  # «وإصابة 7 من حرس الحدود»: the figure names whom it counts
         return unit, noun
 
@@ -347,10 +338,10 @@ class ArticleReader:
         starts, spans = sides
         s_start = self.sentences.spans[si][0]
         c_end = self.sentences.clause(end, si)[1]
-        after = _first_after(starts, spans, end, min(c_end, end + 60))
+        after = first_after(starts, spans, end, min(c_end, end + 60))
         if after:
             return after[2]
-        before = _nearest_before(starts, spans, max(s_start, start - 120), start)
+        before = nearest_before(starts, spans, max(s_start, start - 120), start)
         return before[2] if before else None
 
     def _row(self, n: Numeral, kind: str, qualifier: str, low: float | None, high: float | None,
@@ -394,135 +385,13 @@ class ArticleReader:
             place,
             n.form,
             n.decimals,
-            (n.start < self.title_end and self.title_end < len(f.text)) or _echoes_title(f.text, n.start),
+            (n.start < self.title_end and self.title_end < len(f.text)) or echoes_title(f.text, n.start),
             sentence,
             s0,
             a.path,
             a.line if a.line else text.count("\n", 0, line_start) + 1,
             start - line_start + 1,
         )
-
-
-_DIGIT = re.compile(r"[0-9]")
-_CLAUSE_END = re.compile(r"[،,.؛:]")
-_ONLY_SPACE = re.compile(r"\s*")
-_AND_ONLY = re.compile(r"\s*و\s*\(?\s*")
-_PARTITIVE_AFTER = re.compile(r"\s+من\s")
-_AND_BEFORE = re.compile(r"(?:^|\s)و")  # «وأصيب»: the verb opens a coordinated clause
-SCOPED_WINDOWS = WINDOW_SCOPES | RATE_SCOPES
-# Predicates a counted noun carries by itself (مصاب، قتيل), and what a verb right after it
-# may say became of them instead («29 مصاباً خرجوا من المستشفيات»).
-_NOUN_FATES = frozenset({"injured", "infected", "killed"})
-_LATER_FATES = frozenset({"recovered", "hospitalized", "released", "evacuated"})
-_ARTICLE = re.compile(r"[وفب]?ال|[وف]?لل")  # a predicate word with the article: an adjective, not a verb
-_AMONG_AFTER = re.compile(r"\s*(?:منهم|منهن)\b")  # «ثلاثة منهم»; but «12 شخصا بينهم/منهم 5» is the total
-_AMONG_BEFORE = re.compile(r"(?:\bمن\s+)?(?:بينهم|بينهن|منهم|منهن|ضمنهم)\s*\(?\s*$")
-_RLM_DECIMAL = re.compile(r"(\d+)[.٫]\u200f(\d+)")
-
-
-def _unreverse_decimal(n: Numeral, original: str) -> None:
-    """Read «5.\u200f3» as 3.5: a decimal stored backwards around a right-to-left mark (a feed's RTL artifact)."""
-    m = _RLM_DECIMAL.search(original)
-    if not m:
-        return
-    whole, fraction = m.group(1), m.group(2)
-    written, meant = float(f"{whole}.{fraction}"), float(f"{fraction}.{whole}")
-    if written:
-        n.value = float(f"{n.value * meant / written:.12g}")
-        if not n.scaled:
-            n.decimals = len(whole)
-MAX_TITLE = 250
-# What can happen to a measured amount, a sum of money or a share (the rest are people's and things' fates).
-_MEASURE_PREDICATES = frozenset({"rose", "fell", "spent", "allocated", "seized", "sent", None})
-
-
-def _title_end(text: str, article: Article) -> int:
-    """Where the headline line ends, or 0 when the text does not open with one.
-
-    A file's first line is its headline when it is short; a JSONL record whose ``title``
-    field is given carries the headline there, and its text opens with the body.
-    """
-    end = text.find("\n")
-    if end < 0 or end > MAX_TITLE:
-        return 0
-    if article.title and fold(article.title).text.strip() != text[:end].strip():
-        return 0
-    return end
-
-
-# «أن القاهرة سجلت 15 حالة وفاة»: a place as the subject of a verb that reports its figures.
-_PLACE_VERB_AFTER = re.compile(r"[»\"”']?\s+(?:سجلت|شهدت|تسجل|تشهد|سجل|شهد|احتلت|تصدرت)\b")
-_MORE_PLACES_AFTER = re.compile(r"[»\"”']?\s+و(?:ب|في\s+)?(?:جميع|باقي|بقيه|سائر|مختلف|كافه|عدد\s+من|بعض)\b")
-_PLACE_BEFORE = re.compile(
-    r"(?:\bفي|\bمن|\bالي|\bمدينه|\bمحافظه|\bمنطقه|\bولايه|\bعاصمه|\bشمال|\bجنوب|\bشرق|\bغرب)\s+[\"«“']?$"
-)
-
-
-def _names_a_place(text: str, m: re.Match[str]) -> bool:
-    """True when a place word is used as a place: after في/من/إلى, «مدينة», or with the ب clitic (بجازان)."""
-    if _MORE_PLACES_AFTER.match(text, m.end()):
-        return False  # «في القاهرة وجميع المحافظات»: the whole country, not one city
-    if "ب" in m.group("cl"):
-        return True
-    start = m.start("cl")
-    if _PLACE_BEFORE.search(text, max(0, start - 10), start):
-        return True
-    return bool(not m.group("cl") and _PLACE_VERB_AFTER.match(text, m.end()))
-
-
-_CLAUSE_BREAK = re.compile(r"[،,.؛:()\"«»]|\sو")
-_TITLE_ECHO = ("رابط الخبر", "رابط المقال", "عنوان الخبر")
-
-
-def _echoes_title(text: str, pos: int) -> bool:
-    """True inside a footer line that repeats the headline («رابط الخبر بصحيفة …: <headline>»)."""
-    line = text[text.rfind("\n", 0, pos) + 1 : pos]
-    return line.lstrip().startswith(_TITLE_ECHO)
-
-
-def _predicate(preds: Spans, start: int, end: int, s_start: int, s_end: int) -> str | None:
-    starts, spans = preds
-    before = _nearest_before(starts, spans, max(s_start, start - 90), start)
-    after = _first_after(starts, spans, end, min(s_end, end + 40))
-    if before and (after is None or start - before[1] <= 60):
-        return before[2]
-    if after:
-        return after[2]
-    before = _nearest_before(starts, spans, s_start, start)
-    return before[2] if before else None
-
-
-_I = {name: i for i, name in enumerate(COLUMNS)}
-
-
-def _headline_scopes(rows: list[tuple]) -> list[tuple]:
-    """Give a headline figure the time window the body states for the same figure.
-
-    «تسجل 5 إصابات» in a headline summarises «يوم أمس واليوم خمس حالات جديدة» in the lede:
-    the headline's 5 covers the same two days.
-    """
-    title = [i for i, r in enumerate(rows) if r[_I["in_title"]] and r[_I["scope"]] is None and r[_I["unit"]]]
-    if not title:
-        return rows
-    fields = ("value", "unit", "predicate")
-    windows = {}
-    for r in rows:
-        if not r[_I["in_title"]] and r[_I["scope"]] in SCOPED_WINDOWS:
-            windows.setdefault(tuple(r[_I[f]] for f in fields), r)
-    for i in title:
-        body = windows.get(tuple(rows[i][_I[f]] for f in fields))
-        if body is not None:
-            row = list(rows[i])
-            row[_I["scope"]], row[_I["scope_text"]] = body[_I["scope"]], body[_I["scope_text"]]
-            rows[i] = tuple(row)
-    return rows
-
-
-def _bounds(qualifier: str, value: float | None, low: float | None,
-            high: float | None) -> tuple[float | None, float | None]:
-    if value is None or qualifier in ("range", "vague"):
-        return low, high
-    return _BOUNDS[qualifier](value)
 
 
 def article_claims(article: Article) -> list[dict]:
