@@ -70,6 +70,7 @@ class Context:
         self.hedge_after = guarded(
             rf"[^0-9.،,؛\n]{{0,40}}?{NOT_LETTER_BEFORE}(?P<w>{trie_pattern(lex.hedges_after)}){NOT_LETTER_AFTER}"
         )
+        self.people = {f.concept for forms in lex.units.values() for f in forms if f.category == "person"}
         one_person = lex.one_person | {
             w for w, forms in lex.units.items() if any(f.number == "sg" and f.category == "person" for f in forms)
         }
@@ -129,8 +130,6 @@ class ArticleReader:
         self.sentences = Sentences(t, self.c.attribution)
         self.title_end = title_end(t, article)
         self._context: dict[int, tuple[Spans, Spans, Spans, Spans]] = {}
-        # The last figure that counted people: (sentence index, its end, unit form, noun span).
-        self._people: tuple[int, int, UnitForm, tuple[int, int]] | None = None
         self._part_end: tuple[int, int] | None = None  # (sentence index, end) of the last part read
 
     def context_of(self, index: int) -> tuple[Spans, Spans, Spans, Spans]:
@@ -191,18 +190,12 @@ class ArticleReader:
                     ):
                         unit = _choose_unit(lex.units[wb.group(1)], t, s_start, s_end)
                         unit_span = (wb.start(1), wb.end(1))
-        if unit is None and kind is None and n.form != "ordinal":
-            elided = self._elided_people(n, si)
-            if elided:
-                unit, unit_span = elided
         if unit is not None:
             unit_name = unit.concept
             if kind is None:
                 kind = unit.kind
         if unit_span is None and n.unit is not None:
             unit_span = (n.start, n.end)
-        if unit is not None and unit.category == "person" and unit_span is not None:
-            self._people = (si, max(n.end, unit_span[1]), unit, unit_span)
         if kind is None:
             kind = "count"
         if kind in ("count", "money", "measure") and c.rate_after.match(t, after_end):
@@ -288,51 +281,41 @@ class ArticleReader:
                          scope_span, src, (s_start, s_end), place)
 
     def _shared_nouns(self, numerals: list[Numeral], rows: list[tuple]) -> list[tuple]:
-        """Give a bare toll the noun of the toll coordinated right after it: «استشهاد 4 وإصابة 8 رجال أمن»."""
-        t = self.folded.text
-        col = COLUMN_INDEX
-        for i in range(len(rows) - 1):
-            row, nxt = rows[i], rows[i + 1]
-            if row[col["unit"]] is not None or row[col["kind"]] != "count" or nxt[col["unit"]] is None:
-                continue
-            if row[col["sentence_start"]] != nxt[col["sentence_start"]] or nxt[col["kind"]] != "count":
-                continue
-            n, m = numerals[i], numerals[i + 1]
-            if m.start - n.end > 25:
-                continue
-            preds = self.context_of(self.sentences.index_of(n.start))[0]
-            verb = first_after(preds[0], preds[1], n.end, m.start)
-            if verb is None or not t.startswith("و", verb[0]):
-                continue  # «مقتل 4 وإصابة 8»: the second toll's verb opens with «و»
-            if not (ONLY_SPACE.fullmatch(t, n.end, verb[0]) and ONLY_SPACE.fullmatch(t, verb[1], m.start)):
-                continue
-            shared = list(row)
-            for name in ("unit", "unit_text"):
-                shared[col[name]] = nxt[col[name]]
-            rows[i] = tuple(shared)
-        return rows
+        """Give a bare toll the noun of the toll it is coordinated with, in the same sentence.
 
-    def _elided_people(self, n: Numeral, si: int) -> tuple[UnitForm, tuple[int, int]] | None:
-        """The people a bare toll counts when the noun is left out: «توفي ثلاثة أشخاص وأصيب 12».
-
-        Only a figure right after a toll verb (وأصيب، ويصيب) that follows a count of people in
-        the same sentence, with no other figure between them, borrows that count's noun.
+        «توفي ثلاثة أشخاص وأصيب 12»: the people counted just before a «و» + verb;
+        «استشهاد 4 وإصابة 8 رجال أمن»: the noun of the toll right after. Not when the figure
+        names whom it counts itself («وإصابة 7 من حرس الحدود»).
         """
-        if self._people is None or self._people[0] != si:
-            return None
-        _, prev_end, unit, noun = self._people
-        t = self.folded.text
-        if n.start - prev_end > 60 or DIGIT.search(t, prev_end, n.start):
-            return None
-        preds = self.context_of(si)[0]
-        verb = nearest_before(preds[0], preds[1], prev_end, n.start)
-        if verb is None or not ONLY_SPACE.fullmatch(t, verb[1], n.start):
-            return None
-        if not AND_BEFORE.search(t, max(prev_end, verb[0] - 3), verb[0] + 1):
-            return None
-        if PARTITIVE_AFTER.match(t, n.end):
-            return None  # «وإصابة 7 من حرس الحدود»: the figure names whom it counts
-        return unit, noun
+        t, col = self.folded.text, COLUMN_INDEX
+        for i, row in enumerate(rows):
+            if row[col["unit"]] is not None or row[col["kind"]] != "count" or numerals[i].form == "ordinal":
+                continue
+            n = numerals[i]
+            preds = self.context_of(self.sentences.index_of(n.start))[0]
+            prev = rows[i - 1] if i else None
+            if (
+                prev is not None and prev[col["sentence_start"]] == row[col["sentence_start"]]
+                and prev[col["unit"]] in self.c.people
+                and n.start - numerals[i - 1].end <= 75 and not DIGIT.search(t, numerals[i - 1].end, n.start)
+                and not PARTITIVE_AFTER.match(t, n.end)
+            ):
+                verb = nearest_before(preds[0], preds[1], numerals[i - 1].end, n.start)
+                if (verb and ONLY_SPACE.fullmatch(t, verb[1], n.start)
+                        and AND_BEFORE.search(t, max(numerals[i - 1].end, verb[0] - 3), verb[0] + 1)):
+                    rows[i] = _with_noun(row, prev)
+                    continue
+            nxt = rows[i + 1] if i + 1 < len(rows) else None
+            if (
+                nxt is None or nxt[col["unit"]] is None or nxt[col["kind"]] != "count"
+                or nxt[col["sentence_start"]] != row[col["sentence_start"]] or numerals[i + 1].start - n.end > 25
+            ):
+                continue
+            verb = first_after(preds[0], preds[1], n.end, numerals[i + 1].start)
+            if (verb and t.startswith("و", verb[0]) and ONLY_SPACE.fullmatch(t, n.end, verb[0])
+                    and ONLY_SPACE.fullmatch(t, verb[1], numerals[i + 1].start)):
+                rows[i] = _with_noun(row, nxt)
+        return rows
 
     def _side(self, sides: Spans, start: int, end: int, si: int) -> str | None:
         starts, spans = sides
@@ -392,6 +375,14 @@ class ArticleReader:
             a.line if a.line else text.count("\n", 0, line_start) + 1,
             start - line_start + 1,
         )
+
+
+def _with_noun(row: tuple, other: tuple) -> tuple:
+    """``row`` counting what ``other`` counts: its unit and the noun as written there."""
+    shared = list(row)
+    for name in ("unit", "unit_text"):
+        shared[COLUMN_INDEX[name]] = other[COLUMN_INDEX[name]]
+    return tuple(shared)
 
 
 def article_claims(article: Article) -> list[dict]:
