@@ -218,7 +218,8 @@ def cross_pairs(
                     continue
                 if any(_same_value(a, b) for b in same_unit.get(db, ())):
                     continue
-                if _fate(a) and any(_same_value(a, b) and _fate(b) == _fate(a) for b in pool.get(db, ())):
+                fate = fate_of(a["predicate"])
+                if fate and any(_same_value(a, b) and b["predicate"] == fate for b in pool.get(db, ())):
                     continue  # «وفاة 3 من أفراد العائلة» against «وفاة 3 مسافرين»: one toll, another noun
                 b = _twin(a, others)
                 if b is None:
@@ -246,8 +247,8 @@ def _twin(a: Claim, others: list[Claim]) -> Claim | None:
     same_noun = [b for b in others if b["unit"] == a["unit"]]
     if not same_noun:
         return None
-    best = max(same_noun, key=lambda b: (similarity(a, b), -b["start"]))
-    return best if similarity(a, best) >= SAME_WORDS else None
+    alike, best = max(((similarity(a, b), b) for b in same_noun), key=lambda sb: (sb[0], -sb[1]["start"]))
+    return best if alike >= SAME_WORDS else None
 
 
 def _part_of(c: Claim, own: list[Claim], totals: list[Claim]) -> bool:
@@ -278,10 +279,10 @@ def _parts_in(own: list[Claim], totals: list[Claim]) -> dict[int, list[Claim]]:
     if cache is not None:
         return cache
     found: dict[int, list[Claim]] = {}
-    by_value = {(t["value"], _fate(t)): t for t in totals if _exact(t) is not None}
+    by_value = {(t["value"], fate_of(t["predicate"])): t for t in totals if _exact(t) is not None}
     for value, fate in sorted(by_value, key=lambda vf: (vf[0], vf[1] or "")):
         # A toll of the killed adds up killed (or unstated) parts; a count of no fate, no fate's parts.
-        fellows = [c for c in own if _fate(c) in (fate, None)]
+        fellows = [c for c in own if fate_of(c["predicate"]) in (fate, None)]
         first_of_value: dict[float, Claim] = {}
         for c in sorted(fellows, key=lambda c: c["start"]):
             if _exact(c) is not None:
@@ -305,9 +306,9 @@ PEOPLE_FATES = frozenset({"killed", "injured", "infected", "missing", "arrested"
                           "neutralized", "displaced", "evacuated", "killed_or_injured", "kidnapped"})
 
 
-def _fate(c: Claim) -> str | None:
-    """What befell the people a figure counts (killed, injured …), or None for anything else."""
-    return c["predicate"] if c["predicate"] in PEOPLE_FATES else None
+def fate_of(predicate: str | None) -> str | None:
+    """What befell the people a figure counts (killed, injured …), or None for any other predicate."""
+    return predicate if predicate in PEOPLE_FATES else None
 
 
 def story_totals(by_doc: dict[str, list[Claim]]) -> list[Claim]:

@@ -9,9 +9,9 @@ from typing import Any
 import polars as pl
 
 from .align import (
-    PEOPLE_FATES,
     SAME_WORDS,
     cross_pairs,
+    fate_of,
     mark_leads,
     position,
     similarity,
@@ -77,11 +77,11 @@ def _pair_findings(
     mark_leads(by_doc)
     pairs: list[tuple[Claim, Claim, str | None]] = []
     pool = part_pool or same_unit
-    fate = key[3] if key[3] in PEOPLE_FATES else None
+    fate = fate_of(key[3])
     for doc_members in by_doc.values():
         doc = doc_members[0]["doc_id"]
         # The headline's 4 killed may be the body's 3 soldiers and «أحد أفرادها»: people of any kind, one fate.
-        unit_body = [c for c in pool.get(doc, ()) if fate is None or c["predicate"] in (fate, None)]
+        unit_body = [c for c in pool.get(doc, ()) if fate is None or fate_of(c["predicate"]) in (fate, None)]
         pairs.extend(within_pairs(doc_members, tol_agree, suites.restatement_similarity, unit_body))
     if len(by_doc) > 1:
         found = cross_pairs(by_doc, tol_agree, suites.min_similarity, story_totals(pool) or members, same_unit, pool)

@@ -70,6 +70,7 @@ class TollHistory:
     first_seen: dict = field(default_factory=dict)
     revised_to: frozenset = frozenset()
     dead: dict = field(default_factory=dict)  # doc_id -> (the death toll the article leads with, its outlet)
+    backing: dict = field(default_factory=dict)  # death toll -> how many outlets lead with it
 
     @classmethod
     def of(cls, members: list[Claim], revised_to: frozenset = frozenset(), dead: dict | None = None) -> TollHistory:
@@ -79,7 +80,11 @@ class TollHistory:
             when = _time(c)
             if when is not None and (c["value"] not in first or when < first[c["value"]]):
                 first[c["value"]] = when
-        return cls(first, revised_to, dead or {})
+        dead = dead or {}
+        outlets: dict[float, set] = defaultdict(set)
+        for value, outlet in dead.values():
+            outlets[value].add(outlet)
+        return cls(first, revised_to, dead, {value: len(names) for value, names in outlets.items()})
 
     def stages_differ(self, a: Claim, b: Claim) -> bool:
         """True when two articles tell different stages of one event: each leads with another death toll.
@@ -92,10 +97,7 @@ class TollHistory:
         da, db = self.dead.get(a["doc_id"]), self.dead.get(b["doc_id"])
         if da is None or db is None or da[0] == db[0]:
             return False
-        outlets: dict[float, set] = defaultdict(set)
-        for value, outlet in self.dead.values():
-            outlets[value].add(outlet)
-        return len(outlets[da[0]]) >= 2 and len(outlets[db[0]]) >= 2
+        return self.backing[da[0]] >= 2 and self.backing[db[0]] >= 2
 
     def superseded(self, lower: Claim, higher: Claim) -> bool:
         """True when ``lower``, published after ``higher``, repeats a figure the story had already raised."""
@@ -162,12 +164,13 @@ def death_tolls(candidates: list[Claim]) -> dict[str, dict[str, tuple[float, str
     """Each article's lead death toll (headline, else first mention), by story: story -> doc_id -> (dead, outlet)."""
     people = set(people_units())
     out: dict[str, dict[str, tuple[float, str]]] = defaultdict(dict)
-    for c in sorted(candidates, key=lambda c: (c["doc_id"], not c["in_title"], c["start"])):
-        if (
-            c["predicate"] == "killed" and c["qualifier"] == "exact" and c["value"] is not None
-            and c["unit"] in people and c.get("scope") != "part"
-        ):
-            out[c["story"]].setdefault(c["doc_id"], (c["value"], c["outlet"]))
+    tolls = [
+        c for c in candidates
+        if c["predicate"] == "killed" and c["qualifier"] == "exact" and c["value"] is not None
+        and c["unit"] in people and c.get("scope") != "part"
+    ]
+    for c in sorted(tolls, key=lambda c: (c["doc_id"], not c["in_title"], c["start"])):
+        out[c["story"]].setdefault(c["doc_id"], (c["value"], c["outlet"]))
     return out
 
 
