@@ -47,6 +47,7 @@ from .lexicon import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, Lexicon, UnitForm, squ
 from .matchers import MultiFinder, guarded, word_finder
 from .normalize import Folded, fold
 from .numerals import Grammar, Numeral, grammar, scan
+from .units import reported_unit
 
 SP = r"[ \u00a0]"
 _NO_CONTEXT = ("date", "ordinal")
@@ -147,7 +148,20 @@ class ArticleReader:
     def rows(self) -> list[tuple]:
         """The claims of the article as tuples in :data:`COLUMNS` order, in text order."""
         numerals = scan(self.folded.text, self.article.published_at, self.sentences.spans)
-        return headline_scopes(self._shared_nouns(numerals, [self._claim(n) for n in numerals]))
+        rows = headline_scopes(self._shared_nouns(numerals, [self._claim(n) for n in numerals]))
+        return self._reported_units(numerals, rows)
+
+    def _reported_units(self, numerals: list[Numeral], rows: list[tuple]) -> list[tuple]:
+        """Name each claim's unit as the table reports it (see :mod:`checker.units`)."""
+        col, lex = COLUMN_INDEX, self.g.lex
+        infection_news = self.c.infection.search(self.folded.text) is not None
+        at = col["unit"]
+        for i, row in enumerate(rows):
+            unit = reported_unit(row[at], row[col["kind"]], row[col["predicate"]], row[col["date"]],
+                                 numerals[i].form, lex, infection_news)
+            if unit != row[at]:
+                rows[i] = (*row[:at], unit, *row[at + 1:])
+        return rows
 
     def claims(self) -> list[dict]:
         """The claims of the article as row dicts, in text order."""
@@ -359,6 +373,7 @@ class ArticleReader:
             kind,
             unit,
             text[slice(*f.span(*unit_span))] if unit_span else None,
+            unit,
             n.date,
             predicate,
             side,
@@ -380,7 +395,7 @@ class ArticleReader:
 def _with_noun(row: tuple, other: tuple) -> tuple:
     """``row`` counting what ``other`` counts: its unit and the noun as written there."""
     shared = list(row)
-    for name in ("unit", "unit_text"):
+    for name in ("unit", "unit_text", "noun"):
         shared[COLUMN_INDEX[name]] = other[COLUMN_INDEX[name]]
     return tuple(shared)
 

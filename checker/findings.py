@@ -236,6 +236,10 @@ def run_rules(
     ``copies`` holds the pairs of articles that carry one wire text (:func:`stories.wire_copies`).
     """
     suites = suites or load_suites()
+    # The suites compare the nouns as read: «50 مصابا» (injured) and «50 شخصا أصيبوا» (person)
+    # are matched by the people pools, and a bare figure («مصرع ثلاثة») is not compared.
+    if "noun" in claims.columns:
+        claims = claims.with_columns(pl.col("noun").alias("unit"))
     article_findings = (
         percent_findings(claims, stories, suites)
         + sum_findings(claims, stories, suites)

@@ -119,6 +119,9 @@ class Lexicon:
     relative_days: dict[str, int] = field(default_factory=dict)
     compound_measures: list[dict[str, Any]] = field(default_factory=list)
     infection_words: set[str] = field(default_factory=set)
+    reported_as: dict[str, str] = field(default_factory=dict)  # concept -> the unit a claim reports
+    disease_units: set[str] = field(default_factory=set)  # concepts kept in news of an infection
+    people_fates: set[str] = field(default_factory=set)  # predicates whose bare figures count people
     severity_words: set[str] = field(default_factory=set)
     one_person: set[str] = field(default_factory=set)
 
@@ -173,6 +176,10 @@ def _load_units(path: Path, lex: Lexicon) -> None:
                 + ", ".join(CATEGORY_KIND)
             )
         context = tuple(_fold_all(entry.get("context", []) or []))
+        if entry.get("reported_as"):
+            lex.reported_as[str(concept)] = str(entry["reported_as"])
+            if entry.get("kept_for_infections"):
+                lex.disease_units.add(str(concept))
         for form, number in _unit_inflections(entry):
             uf = UnitForm(str(concept), number, entry["category"], context, bool(entry.get("reference")))
             target = lex.duals if number in ("dual", "dual?") else lex.units
@@ -297,6 +304,7 @@ def load_lexicon(root: str | None = None) -> Lexicon:
         lex.infection_words = set(_fold_all(context["infection"]))
         lex.severity_words = set(_fold_all(context["severity"]))
         lex.one_person = set(_fold_all(context["one_person"]))
+        lex.people_fates = {str(p) for p in context["people_fates"]}
     except (KeyError, TypeError, AttributeError) as exc:
         raise DataError(f"{base}: malformed lexicon ({exc!r})") from exc
     lex.attribution_verbs = set(_fold_all(attribution["verbs"]))

@@ -24,6 +24,7 @@ CLAIMS_SCHEMA: dict[str, pl.DataType] = {
     "kind": pl.String(),
     "unit": pl.String(),
     "unit_text": pl.String(),
+    "noun": pl.String(),
     "date": pl.String(),
     "predicate": pl.String(),
     "side": pl.String(),
@@ -44,6 +45,8 @@ CLAIMS_SCHEMA: dict[str, pl.DataType] = {
 COLUMN_DOCS = {
     "scope": "time window of the figure: last_24h, two_days, daily, weekly, monthly, yearly, cumulative, "
     "today, yesterday, part (a subset of a figure said nearby; null when the text states none)",
+    "noun": "the lexicon concept of the counted noun as read (قتلى: dead, حالة: case; null for a bare "
+    "figure); `unit` reports the counted thing (person)",
     "scope_text": "the scope phrase as written",
     "form": "how the number is written: digits, words, dual, vague, ordinal, date, time",
     "decimals": "digits written after the decimal point (the figure's precision)",

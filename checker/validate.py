@@ -59,10 +59,11 @@ class Contract:
 
 def _value_sets() -> dict[str, Callable[[], list[str]]]:
     from .schema import KINDS, QUALIFIERS
+    from .units import DATE_UNITS
 
     def units() -> list[str]:
         data = load_yaml(data_path("rules", "lexicon", "units.yaml"))
-        return sorted(str(k) for k in data) if isinstance(data, dict) else []
+        return sorted({str(k) for k in data} | set(DATE_UNITS)) if isinstance(data, dict) else []
 
     return {"units": units, "qualifiers": lambda: list(QUALIFIERS), "kinds": lambda: list(KINDS)}
 

@@ -30,7 +30,7 @@ def test_validate_and_html_alongside_the_check(tmp_path):
     html = tmp_path / "report.html"
     out = _raqm("check", str(SEEDS), "--validate", "--html", str(html))
     assert out.returncode == 1  # the 33-vs-36 error; the contract itself holds
-    assert "43 of 43 expectations met" in out.stderr
+    assert "44 of 44 expectations met" in out.stderr
     page = html.read_text(encoding="utf-8")
     assert 'dir="rtl"' in page and "<mark" in page
 

@@ -15,30 +15,38 @@ def _first(text: str, number: str) -> dict:
 
 
 @pytest.mark.parametrize(
-    ("text", "number", "unit", "predicate"),
+    ("text", "number", "noun", "unit", "predicate"),
     [
-        ("قتل 5 أشخاص وأصيب 7 آخرون", "5", "person", "killed"),
-        ("لقي أربعة أشخاص مصرعهم وأصيب خمسة آخرون", "أربعة", "person", "killed"),
-        ("وقوع ٤ وفيات وثلاث حالات إصابتهم خطيرة", "ثلاث", "case", "injured"),
-        ("وتبين ان بالموقع سبع إصابات وحالة وفاة", "سبع", "case", "injured"),
-        ("وفاة 21 حالة من كبار السن وإصابة 66 شخصاً", "66", "person", "injured"),
-        ("جازان : وفاة 4 وإصابة 3 من عائلة واحدة في حادث", "3", "person", "injured"),
-        ("أعلنت وزارة الصحة تسجيل 4 إصابات مؤكدة بفيروس كورونا", "4", "case", "infected"),
-        ("8 وفيات وإصابات جديدة بكورونا", "8", "case", "killed_or_injured"),
-        ("وأشارت الوزارة إلى أن 29 مصاباً خرجوا من المستشفيات", "29", "injured", "recovered"),
-        ("مسلح يقتل شخصين ويصيب سبعة بجروح داخل سينما", "سبعة", "person", "injured"),
-        ("توفي مساء أول من أمس ثلاثة أشخاص وأصيب 12 بينهم طفل", "12", "person", "injured"),
-        ("قتل 3 أشخاص في 2015 وأصيب 12", "12", None, "injured"),
-        ("استشهاد 3 جنود وإصابة 7 من رجال حرس الحدود", "3", "soldier", "killed"),
-        ("استشهاد 3 جنود وإصابة 7 من رجال حرس الحدود", "7", "man", "injured"),
-        ("استشهاد 13 من منسوبي قوات الطوارئ الخاصة", "13", "personnel", "killed"),
-        ("إن اثنين من رجال الأمن المصابين في الحادثة انتقلا إلى رحمة الله", "اثنين", "personnel", "killed"),
-        ("توفي 3 من المصابين في المستشفى", "3", "injured", "killed"),
+        ("قتل 5 أشخاص وأصيب 7 آخرون", "5", "person", "person", "killed"),
+        ("لقي أربعة أشخاص مصرعهم وأصيب خمسة آخرون", "أربعة", "person", "person", "killed"),
+        ("وقوع ٤ وفيات وثلاث حالات إصابتهم خطيرة", "ثلاث", "case", "person", "injured"),
+        ("وتبين ان بالموقع سبع إصابات وحالة وفاة", "سبع", "case", "person", "injured"),
+        ("وفاة 21 حالة من كبار السن وإصابة 66 شخصاً", "66", "person", "person", "injured"),
+        ("جازان : وفاة 4 وإصابة 3 من عائلة واحدة في حادث", "3", "person", "person", "injured"),
+        ("أعلنت وزارة الصحة تسجيل 4 إصابات مؤكدة بفيروس كورونا", "4", "case", "case", "infected"),
+        ("8 وفيات وإصابات جديدة بكورونا", "8", "case", "case", "killed_or_injured"),
+        ("وأشارت الوزارة إلى أن 29 مصاباً خرجوا من المستشفيات", "29", "injured", "person", "recovered"),
+        ("مسلح يقتل شخصين ويصيب سبعة بجروح داخل سينما", "سبعة", "person", "person", "injured"),
+        ("توفي مساء أول من أمس ثلاثة أشخاص وأصيب 12 بينهم طفل", "12", "person", "person", "injured"),
+        ("قتل 3 أشخاص في 2015 وأصيب 12", "12", None, "person", "injured"),
+        ("استشهاد 3 جنود وإصابة 7 من رجال حرس الحدود", "3", "soldier", "soldier", "killed"),
+        ("استشهاد 3 جنود وإصابة 7 من رجال حرس الحدود", "7", "man", "man", "injured"),
+        ("استشهاد 13 من منسوبي قوات الطوارئ الخاصة", "13", "personnel", "personnel", "killed"),
+        ("إن اثنين من رجال الأمن المصابين في الحادثة انتقلا إلى رحمة الله", "اثنين", "personnel", "personnel",
+         "killed"),
+        ("توفي 3 من المصابين في المستشفى", "3", "injured", "person", "killed"),
+        ("لقي 7 قتلى في الحادث", "7", "dead", "person", "killed"),
+        ("مصرع ثلاثة وإصابة خمسة عشر في حادث", "خمسة عشر", None, "person", "injured"),
+        ("وصل الفريق الساعة ١٠:٣٦ مساء أمس", "١٠:٣٦", None, "time", None),
+        ("منذ يونيو 2012", "2012", None, "month", None),
+        ("منذ عام 2012", "2012", None, "year", None),
     ],
 )
-def test_unit_and_predicate(text, number, unit, predicate):
+def test_unit_and_predicate(text, number, noun, unit, predicate):
+    """``noun`` is the lexicon concept the reader found; ``unit`` is what the table reports (people for
+    «قتلى», «مصابين», an accident's «حالات» and a bare toll; a date's granularity)."""
     row = _first(text, number)
-    assert (row["unit"], row["predicate"]) == (unit, predicate)
+    assert (row["noun"], row["unit"], row["predicate"]) == (noun, unit, predicate)
 
 
 def test_side_is_read_from_the_number_on():
