@@ -222,7 +222,9 @@ def cross_pairs(
                 if fate and any(_same_value(a, b) and b["predicate"] == fate for b in pool.get(db, ())):
                     continue  # «وفاة 3 من أفراد العائلة» against «وفاة 3 مسافرين»: one toll, another noun
                 b = _twin(a, others)
-                if b is None:
+                if b is not None:
+                    a.setdefault("_twins", set()).add(b["claim_id"])  # one statement, edited: no revision
+                else:
                     if _part_of(a, pool.get(da) or own, totals):
                         continue
                     b = counterpart(a, others, min_similarity)

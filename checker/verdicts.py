@@ -99,6 +99,11 @@ class TollHistory:
             return False
         return self.backing[da[0]] >= 2 and self.backing[db[0]] >= 2
 
+    def raised_from(self, a: Claim, b: Claim) -> bool:
+        """True when the story names the higher of two figures a raised toll and the other is lower."""
+        low, high = sorted((a["value"] or 0, b["value"] or 0))
+        return low < high and high in self.revised_to and a["qualifier"] == b["qualifier"] == "exact"
+
     def superseded(self, lower: Claim, higher: Claim) -> bool:
         """True when ``lower``, published after ``higher``, repeats a figure the story had already raised."""
         if higher["value"] in self.revised_to:
@@ -146,6 +151,9 @@ def classify(
         PEOPLE_UNITS.get(a["unit"], a["unit"]) in people_units() or a["predicate"] in THING_TOLLS
     )
     hours_apart = abs((tb - ta).total_seconds()) / 3600 if ta and tb else 0.0
+    edited = b["claim_id"] in a.get("_twins", ()) or a["claim_id"] in b.get("_twins", ())
+    if evolving and history is not None and not edited and history.raised_from(a, b):
+        return "revision", None  # «ارتفع عدد المصابين إلى 38» against the 27 it replaced, however soon after
     if evolving and hours_apart >= REVISION_HOURS:
         later, earlier = (b, a) if tb >= ta else (a, b)
         if (
