@@ -29,7 +29,7 @@ from .normalize import fold
 Claim = dict
 Agree = Callable[[Claim, Claim], bool]
 
-_TOKEN = regex.compile(r"[\p{Arabic}]+|[A-Za-z]+")
+_TOKEN = regex.compile(r"[\p{Arabic}\u064B-\u065F\u0670]+|[A-Za-z]+")  # harakat (script Inherited) stay inside words
 _PREFIX = regex.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل)(?=\p{Arabic}{3,})")
 _SUFFIX = regex.compile(r"(?<=\p{Arabic}{3,})(?:يين|ين|ون|ات|ها|هم|يه|ه|ي|ا)$")
 _STOP = frozenset(
@@ -377,9 +377,17 @@ def within_pairs(
         told = (x.get("_lead") and y["source"] and not x["source"]) or (
             y.get("_lead") and x["source"] and not y["source"]
         )
+        if told and not restated and _new_lede_between(x, y, body):
+            continue  # a round-up: the source speaks of the next item, which has its own lede
         if (restated or told) and not sum_parts(x, body) and not sum_parts(y, body):
             out.append((x, y, "body"))
     return out
+
+
+def _new_lede_between(x: Claim, y: Claim, body: list[Claim]) -> bool:
+    """True when another figure the outlet states itself stands between two claims of one article."""
+    first, last = sorted((x["start"], y["start"]))
+    return any(not m["source"] and first < m["start"] < last for m in body)
 
 
 def _outlet_named(c: Claim) -> bool:

@@ -28,6 +28,8 @@ _CLAUSE_WORD = re.compile(SP + r"(?:بينما|فيما|في حين|وفي|كم�
 # Where a sentence end can start (a cheap stdlib scan in front of SENTENCE_END).
 _SENTENCE_CHAR = re.compile(r"[\n!?؟؛.]")
 _SUBJECT_WORD = regex.compile(r"[«\"“]?[\p{L}]+[»\"”]?")
+_ARTICLE = re.compile(r"^(?:ال|لل)")
+_BETWEEN = frozenset({"بين"})  # بيّن "he made clear", or the preposition "between"
 _GAP_STOPS = "،,:؛.\n0123456789"  # a figure ends the name of who said it
 
 
@@ -122,7 +124,7 @@ class Sentences:
         found: tuple[int, int] | None = None
         continuation = False
         for m in self.attrib.pattern.finditer(self.text, s, e):
-            subject = self._subject(m.end(), e)
+            subject = self._subject(m.end(), e, m.group("w"))
             if subject:
                 found = subject
                 break
@@ -133,20 +135,36 @@ class Sentences:
         self._sources[index] = found
         return found
 
-    def _subject(self, pos: int, end: int) -> tuple[int, int] | None:
-        """Up to five words after a reporting verb, stopping at punctuation or a stop word."""
+    def _subject(self, pos: int, end: int, verb: str = "") -> tuple[int, int] | None:
+        """Up to five words after a reporting verb, stopping at punctuation, a stop word or a predicate.
+
+        No subject when the first word is a counted noun that cannot speak («نقل المصابين»)
+        or when «بين» is the preposition "between" («بين حافلة وشاحنة»).
+        """
         t = self.text
-        stops = self.attrib.stops
+        attrib = self.attrib
+        stops, lex = attrib.stops, attrib.lex
         first = last = None
         prev = pos
-        for count, w in enumerate(_SUBJECT_WORD.finditer(t, pos, min(end, pos + 90)), 1):
+        count = 0
+        for w in _SUBJECT_WORD.finditer(t, pos, min(end, pos + 90)):
             bare = w.group().strip("«»\"“”")
             gap = t[prev : w.start()]
             if any(ch in gap for ch in _GAP_STOPS) or bare in stops or (bare.startswith("ان") and len(bare) <= 4):
                 break
+            if first is None and bare in lex.source_fillers:
+                prev = w.end()
+                continue
+            if first is not None and (bare in lex.predicates or bare.removeprefix("و") in lex.predicates):
+                break  # «أعلنت الوزارة مقتل 27»: the figure's verb ends the name
             if first is None:
+                if _ARTICLE.sub("", bare) in lex.mute_nouns or bare in lex.mute_nouns:
+                    return None
                 first = w.start()
+            elif verb in _BETWEEN and bare.startswith("و"):
+                return None  # «بين رضوان والعطيف»: a place between two others, no speaker
             last = prev = w.end()
+            count += 1
             if count == 5:
                 break
         if first is None or last is None:

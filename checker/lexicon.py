@@ -110,6 +110,8 @@ class Lexicon:
     scopes: dict[str, str] = field(default_factory=dict)
     attribution_verbs: set[str] = field(default_factory=set)
     attribution_preps: set[str] = field(default_factory=set)
+    source_fillers: set[str] = field(default_factory=set)
+    mute_nouns: set[str] = field(default_factory=set)  # counted nouns that never head a source
     continuation_verbs: set[str] = field(default_factory=set)
     source_stops: set[str] = field(default_factory=set)
     generic_sources: set[str] = field(default_factory=set)
@@ -312,4 +314,10 @@ def load_lexicon(root: str | None = None) -> Lexicon:
     lex.continuation_verbs = set(_fold_all(attribution["continuation"]))
     lex.source_stops = set(_fold_all(attribution["stops"]))
     lex.generic_sources = set(_fold_all(attribution.get("generic") or []))
+    lex.source_fillers = set(_fold_all(attribution.get("fillers") or []))
+    speaking = {str(u) for u in attribution.get("speaking_units") or []}
+    lex.mute_nouns = {
+        form for table in (lex.units, lex.duals) for form, forms in table.items()
+        if not any(f.concept in speaking for f in forms) and any(f.category in ("person", "thing") for f in forms)
+    }
     return lex

@@ -151,7 +151,9 @@ def classify(
         PEOPLE_UNITS.get(a["unit"], a["unit"]) in people_units() or a["predicate"] in THING_TOLLS
     )
     hours_apart = abs((tb - ta).total_seconds()) / 3600 if ta and tb else 0.0
-    edited = b["claim_id"] in a.get("_twins", ()) or a["claim_id"] in b.get("_twins", ())
+    edited = not (a["in_title"] or b["in_title"]) and (  # headlines are each outlet's own words
+        b["claim_id"] in a.get("_twins", ()) or a["claim_id"] in b.get("_twins", ())
+    )
     if evolving and history is not None and not edited and history.raised_from(a, b):
         return "revision", None  # «ارتفع عدد المصابين إلى 38» against the 27 it replaced, however soon after
     if evolving and hours_apart >= REVISION_HOURS:
