@@ -214,7 +214,8 @@ def cross_pairs(
                 if not a.get("_event") and not same_day(a, theirs[0]):
                     continue  # a statistic (a price, a rate) belongs to its day: yesterday's close is no contradiction
                 others = [b for b in theirs if same_side(a, b)]
-                if not others or any(agree(a, b) for b in others):
+                # «عدة سيارات» agrees with any figure: it confirms none of ours.
+                if not others or any(agree(a, b) for b in others if b["qualifier"] != "vague"):
                     continue
                 if any(_same_value(a, b) for b in same_unit.get(db, ())):
                     continue

@@ -70,6 +70,7 @@ class Context:
         )
         self.hedge_after = guarded(
             rf"[^0-9.،,؛\n]{{0,40}}?{NOT_LETTER_BEFORE}(?P<w>{trie_pattern(lex.hedges_after)}){NOT_LETTER_AFTER}"
+            rf"(?!{SP}*من{SP}+(?!ذلك))"  # «1305 مشروعات وأكثر من 58 ألف قرض»: the next figure's hedge
         )
         self.people = {f.concept for forms in lex.units.values() for f in forms if f.category == "person"}
         one_person = lex.one_person | {

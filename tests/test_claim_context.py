@@ -209,3 +209,40 @@ def test_the_items_of_a_breakdown_are_parts(text, number):
 
 def test_moved_to_a_safe_place_is_an_evacuation():
     assert _first("ونقلت قوات الإطفاء أكثر من 60 شخصا إلى مكان آمن", "60")["predicate"] == "evacuated"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "qualifier"),
+    [
+        ("أصيب 100 أو أكثر في الحادث", "100", "more_than"),
+        ("أصيب 100 شخص أو أكثر من ذلك", "100", "more_than"),
+        # «وأكثر من» opens the next figure; it does not hedge the one before it.
+        ("اعتمد تمويل 1.308 مشروعات وأكثر من 58 ألف قرض اجتماعي", "1.308", "exact"),
+        ("اعتمد تمويل 1.308 مشروعات وأكثر من 58 ألف قرض اجتماعي", "58 ألف", "more_than"),
+        ("قتل 100 شخص وأكثر من عشرين جريحا", "100", "exact"),
+    ],
+)
+def test_a_hedge_after_a_figure_belongs_to_it_unless_it_opens_the_next(text, number, qualifier):
+    assert _first(text, number)["qualifier"] == qualifier
+
+
+def test_a_vague_figure_confirms_no_other_figure_of_its_outlet():
+    """«عدة سيارات» agrees with any count, so it must not hide the outlet's own «خمس» against «6»."""
+    from checker.align import cross_pairs
+
+    def claim(doc, start, value, qualifier="exact"):
+        return {"claim_id": f"{doc}{start}", "doc_id": doc, "outlet": doc, "start": start, "value": value,
+                "qualifier": qualifier, "low": None if qualifier == "vague" else value,
+                "high": None if qualifier == "vague" else value, "side": None, "place": None, "scope": None,
+                "in_title": False, "sentence": "فجر مجهولون سيارات لناشطين في غزة", "sentence_start": 0,
+                "end": start + 1, "predicate": "destroyed", "unit": "vehicle", "published_at": None,
+                "path": None, "_event": True, "_main": True, "_lead": True}
+
+    def agree(a, b):
+        if "vague" in (a["qualifier"], b["qualifier"]):
+            return True
+        return a["value"] == b["value"]
+
+    by_doc = {"a": [claim("a", 10, 6.0)], "b": [claim("b", 10, 5.0), claim("b", 90, None, "vague")]}
+    pairs = cross_pairs(by_doc, agree, 0.3, {})
+    assert {(x["value"], y["value"]) for x, y in pairs} >= {(6.0, 5.0)}
