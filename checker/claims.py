@@ -47,7 +47,7 @@ from .lexicon import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, Lexicon, UnitForm, squ
 from .matchers import MultiFinder, guarded, word_finder
 from .normalize import Folded, fold
 from .numerals import Grammar, Numeral, grammar, scan
-from .units import reported_unit
+from .units import nothing_counted_after, reported_unit
 
 SP = r"[ \u00a0]"
 _NO_CONTEXT = ("date", "ordinal")
@@ -158,8 +158,9 @@ class ArticleReader:
         infection_news = self.c.infection.search(self.folded.text) is not None
         at = col["unit"]
         for i, row in enumerate(rows):
+            n = numerals[i]
             unit = reported_unit(row[at], row[col["kind"]], row[col["predicate"]], row[col["date"]],
-                                 numerals[i].form, lex, infection_news)
+                                 n.form, lex, infection_news, nothing_counted_after(self.folded.text, n.end))
             if unit != row[at]:
                 rows[i] = (*row[:at], unit, *row[at + 1:])
         return rows

@@ -124,6 +124,7 @@ class Lexicon:
     reported_as: dict[str, str] = field(default_factory=dict)  # concept -> the unit a claim reports
     disease_units: set[str] = field(default_factory=set)  # concepts kept in news of an infection
     people_fates: set[str] = field(default_factory=set)  # predicates whose bare figures count people
+    thing_fates: set[str] = field(default_factory=set)  # ... whose verbs also take things (ضبط)
     severity_words: set[str] = field(default_factory=set)
     one_person: set[str] = field(default_factory=set)
 
@@ -307,6 +308,7 @@ def load_lexicon(root: str | None = None) -> Lexicon:
         lex.severity_words = set(_fold_all(context["severity"]))
         lex.one_person = set(_fold_all(context["one_person"]))
         lex.people_fates = {str(p) for p in context["people_fates"]}
+        lex.thing_fates = {str(p) for p in context.get("fates_of_things_too") or []}
     except (KeyError, TypeError, AttributeError) as exc:
         raise DataError(f"{base}: malformed lexicon ({exc!r})") from exc
     lex.attribution_verbs = set(_fold_all(attribution["verbs"]))

@@ -40,6 +40,9 @@ def _first(text: str, number: str) -> dict:
         ("وصل الفريق الساعة ١٠:٣٦ مساء أمس", "١٠:٣٦", None, "time", None),
         ("منذ يونيو 2012", "2012", None, "month", None),
         ("منذ عام 2012", "2012", None, "year", None),
+        ("مصرع ثلاثة شبان في الحادث", "ثلاثة", None, "person", "killed"),
+        ("ضبط 30 حاوية في الميناء", "30", None, None, "arrested"),
+        ("ضبط 30 في الميناء", "30", None, "person", "arrested"),
     ],
 )
 def test_unit_and_predicate(text, number, noun, unit, predicate):
