@@ -238,8 +238,11 @@ def run_rules(
     suites = suites or load_suites()
     # The suites compare the nouns as read: «50 مصابا» (injured) and «50 شخصا أصيبوا» (person)
     # are matched by the people pools, and a bare figure («مصرع ثلاثة») is not compared.
+    # A table without nouns (written by another tool, or synthetic) is compared on its units.
     if "noun" in claims.columns:
-        claims = claims.with_columns(pl.col("noun").alias("unit"))
+        claims = claims.with_columns(
+            pl.coalesce("noun", pl.when(pl.col("unit_text").is_not_null()).then(pl.col("unit"))).alias("unit")
+        )
     article_findings = (
         percent_findings(claims, stories, suites)
         + sum_findings(claims, stories, suites)

@@ -244,3 +244,18 @@ def test_held_out_events_meet_the_target(tmp_path):
 def test_second_held_out_events_meet_the_target(tmp_path):
     res = _holdout2(tmp_path)
     assert res["conflict_recall"] >= 0.85 and res["conflict_precision"] >= 0.85 and res["silent_right"] >= 0.97
+
+
+def test_a_claims_table_without_nouns_is_compared_on_its_units():
+    """A table another tool wrote (no `noun`) is still checked: 33 against 36 soldiers killed."""
+    from checker.findings import run_rules
+    from checker.schema import claims_frame
+
+    def row(doc: str, value: float) -> dict:
+        return {"claim_id": doc, "doc_id": doc, "outlet": doc, "start": 5, "end": 7, "number_text": str(int(value)),
+                "value": value, "low": value, "high": value, "qualifier": "exact", "kind": "count",
+                "unit": "soldier", "unit_text": "جنديا", "predicate": "killed", "in_title": False,
+                "sentence": f"قتل {int(value)} جنديا تركيا في الهجوم", "sentence_start": 0}
+
+    found = run_rules(claims_frame([row("a", 33.0), row("b", 36.0)]), {"a": "S1", "b": "S1"})
+    assert [f["rule"] for f in found if f["severity"] == "error"] == ["cross_outlet.value_conflict"]
