@@ -154,13 +154,15 @@ class ArticleReader:
 
     def _reported_units(self, numerals: list[Numeral], rows: list[tuple]) -> list[tuple]:
         """Name each claim's unit as the table reports it (see :mod:`checker.units`)."""
-        col, lex = COLUMN_INDEX, self.g.lex
-        infection_news = self.c.infection.search(self.folded.text) is not None
+        col, lex, t = COLUMN_INDEX, self.g.lex, self.folded.text
         at = col["unit"]
+        # Read the whole article for an infection word only when a noun depends on it.
+        infection_news = any(r[at] in lex.disease_units for r in rows) and self.c.infection.search(t) is not None
         for i, row in enumerate(rows):
             n = numerals[i]
+            bare = row[at] is None and nothing_counted_after(t, n.end)  # only a figure with no noun asks
             unit = reported_unit(row[at], row[col["kind"]], row[col["predicate"]], row[col["date"]],
-                                 n.form, lex, infection_news, nothing_counted_after(self.folded.text, n.end))
+                                 n.form, lex, infection_news, bare)
             if unit != row[at]:
                 rows[i] = (*row[:at], unit, *row[at + 1:])
         return rows
