@@ -165,6 +165,9 @@ def counterpart(a: Claim, others: list[Claim], min_similarity: float) -> Claim |
         if same_place:
             return same_place[0]
     if not a.get("_event"):
+        near = near_figure(a, others)  # confirmed or not: a near copy is the same figure
+        if near is not None and (alike is None or similarity(a, alike) < min_similarity):
+            return near  # «1.308 مشروعات» against «1.305 مشروعات»: one count with a digit slipped
         if alike is None:
             return None
         best = alike  # a statistic: its counterpart must be said in alike words and be unconfirmed
@@ -177,6 +180,33 @@ def counterpart(a: Claim, others: list[Claim], min_similarity: float) -> Claim |
         if leads:
             return leads[0]
     return None
+
+
+NEAR_RELATIVE = 0.02  # two counts of one thing this close are one figure written twice, one with a slip
+NEAR_MIN_VALUE = 100  # below this, close counts are as often two different figures (12 and 13 trucks)
+
+
+def near_figure(a: Claim, others: list[Claim]) -> Claim | None:
+    """The one figure among ``others`` that is a near copy of the count ``a`` (1,305 and 1,308 projects).
+
+    Only exact counts of a hundred or more qualify, and only when exactly one figure is that
+    close: a slipped digit in a count a statement gives, not two counts that happen to be near.
+    """
+    if a["kind"] != "count" or a["qualifier"] != "exact" or (a["value"] or 0) < NEAR_MIN_VALUE:
+        return None
+    near = [b for b in others if b["kind"] == "count" and b["qualifier"] == "exact" and b["value"]
+            and b["value"] != a["value"]
+            and abs(b["value"] - a["value"]) <= NEAR_RELATIVE * max(a["value"], b["value"])]
+    return near[0] if len(near) == 1 else None
+
+
+def day_bound(c: Claim) -> bool:
+    """True for a statistic that belongs to its day (a price, a rate, an index), not a count of an act.
+
+    «اعتمد تمويل 1.305 مشروعات» is the same fact on Tuesday and on Thursday; «ارتفع المؤشر 30
+    نقطة» on Thursday is another day's move.
+    """
+    return c["kind"] != "count" or c["predicate"] in (None, "rose", "fell")
 
 
 def cross_pairs(
@@ -211,9 +241,18 @@ def cross_pairs(
             for a in own:
                 if theirs[0]["outlet"] == a["outlet"] and _outlet_named(a):
                     break  # one outlet's articles: its own follow-ups and recurring reports
-                if not a.get("_event") and not same_day(a, theirs[0]):
-                    continue  # a statistic (a price, a rate) belongs to its day: yesterday's close is no contradiction
                 others = [b for b in theirs if same_side(a, b)]
+                if not a.get("_event") and not same_day(a, theirs[0]):
+                    # A statistic (a price, a rate) belongs to its day: yesterday's close is no
+                    # contradiction. A count a statement gives is the same fact days later, but
+                    # only its near copy (a slipped digit) is surely the same figure.
+                    near = None if day_bound(a) else near_figure(a, others)
+                    if near is not None and not any(_same_value(a, b) for b in same_unit.get(db, ())):
+                        key = tuple(sorted((a["claim_id"], near["claim_id"])))
+                        if key not in seen:
+                            seen.add(key)
+                            out.append((a, near))
+                    continue
                 # «عدة سيارات» agrees with any figure: it confirms none of ours.
                 if not others or any(agree(a, b) for b in others if b["qualifier"] != "vague"):
                     continue
@@ -354,6 +393,9 @@ def within_pairs(
                     out.append((t, slip, "headline"))
                 continue
             if not t.get("_event") and not any(similarity(t, b) >= min_similarity for b in body):
+                near = near_figure(t, told)
+                if near is not None:
+                    out.append((t, near, "headline"))  # the headline's 1.308 projects, the body's 1.305
                 continue  # a statistic in the headline that the body does not restate
             slip = next((b for b in told + unit_body if magnitude_slip(t, b)), None)
             if slip is not None:

@@ -80,6 +80,15 @@ class Context:
         self.after_one_person = guarded(
             rf"{NOT_LETTER_BEFORE}(?:ال)?(?:{trie_pattern(one_person)})[»\"”'’]?{SP}*[«\"“]?{SP}*و[«\"“]?$"
         )
+        # «أصيب طفلان وفتاة»: a count with one more person coordinated after it is a part too.
+        # Not a noun that names a fate (وحالة وفاة، وقتيل): that is another toll, not one more person.
+        one_more = lex.one_person | {
+            w for w, forms in lex.units.items()
+            if any(f.number == "sg" and f.category == "person" and f.concept not in lex.reported_as for f in forms)
+        }
+        self.before_one_person = regex.compile(
+            rf"{SP}*و{SP}?(?:ال)?(?:{trie_pattern(one_more)}){NOT_LETTER_AFTER}"
+        )
         # «ثلاث حالات إصابتهم خطيرة»، «5 أشخاص في حالة حرجة»: only the seriously injured.
         self.severity_after = guarded(
             rf"[»\"”]?{SP}+(?:(?:اصابت|حالت|جروح|وضع)\w*{SP}+|في{SP}+(?:حاله|حالات){SP}+)?"
@@ -120,6 +129,9 @@ def _choose_unit(forms: list[UnitForm], t: str, s_start: int, s_end: int) -> Uni
     return plain[0] if plain else forms[0]
 
 
+_DAY_SCOPES = frozenset({"today", "yesterday"})
+
+
 class ArticleReader:
     """Reads the claims of one article."""
 
@@ -152,6 +164,15 @@ class ArticleReader:
         rows = headline_scopes(self._shared_nouns(numerals, [self._claim(n) for n in numerals]))
         return self._reported_units(numerals, rows)
 
+    def _dual_unit(self, n: Numeral, t: str, s_start: int, s_end: int) -> UnitForm:
+        """The noun a dual counts, chosen by its sentence when the dual has several (عربتين)."""
+        word = t[n.start : n.end]
+        for k in range(min(4, len(word))):  # the dual with or without its clitics (والعربتين)
+            forms = self.g.lex.duals.get(word[k:])
+            if forms:
+                return _choose_unit(forms, t, s_start, s_end) if len(forms) > 1 else forms[0]
+        return n.unit  # type: ignore[return-value]
+
     def _reported_units(self, numerals: list[Numeral], rows: list[tuple]) -> list[tuple]:
         """Name each claim's unit as the table reports it (see :mod:`checker.units`)."""
         col, lex, t = COLUMN_INDEX, self.g.lex, self.folded.text
@@ -179,6 +200,8 @@ class ArticleReader:
         s_start, s_end = self.sentences.spans[si]
         kind, qualifier, low, high = n.kind, n.qualifier, n.low, n.high
         unit, unit_span = n.unit, None
+        if unit is not None and n.form == "dual":
+            unit = self._dual_unit(n, t, s_start, s_end)
         of_the = False  # «3 من المصابين»: the counted noun is a definite partitive
         after_end = n.end
         unit_name = None
@@ -281,15 +304,23 @@ class ArticleReader:
                     sc = None
             if sc:
                 scope, scope_span = sc[2], (sc[0], sc[1])
-            elif (
+            # «استشهاد عريف وجنديين»، «أصيب طفلان وفتاة»: one more person coordinated with the count.
+            one_more = bool(c.after_one_person.search(t, max(s_start, n.start - 20), n.start) or (
+                unit is not None and unit.category == "person" and c.before_one_person.match(t, after_end)))
+            if (sc is None or scope in _DAY_SCOPES) and (
                 (n.value == 1 and t[n.start:n.end] in ("احد", "احدي") and n.end < after_end)
                 or AMONG_BEFORE.search(t, max(s_start, n.start - 14), n.start)
                 or AMONG_AFTER.match(t, n.end)
                 or (predicate in ("injured", "infected") and c.severity_after.match(t, after_end))
-                or c.after_one_person.search(t, max(s_start, n.start - 20), n.start)
+                or one_more
             ):
-                scope = "part"  # «وإصابة تسعة آخرين، ثلاثة منهم إصاباتهم بالغة»: a subset, not the count
-            elif self._part_end and self._part_end[0] == si and AND_ONLY.fullmatch(t, self._part_end[1], n.start):
+                # «وإصابة تسعة آخرين، ثلاثة منهم إصاباتهم بالغة»: a subset, not the count
+                # (a day said with it, «عصر اليوم», is the day of the whole toll).
+                scope, scope_span = "part", None
+                if one_more:
+                    place = None  # «فتاة وطفلين بنجران»: the place of the whole toll, not this part's own
+            elif (sc is None and self._part_end and self._part_end[0] == si
+                  and AND_ONLY.fullmatch(t, self._part_end[1], n.start)):
                 scope = "part"  # «منهم ٤ حالات خطيرة و١٥ حالة متوسطة»: the next item of the same breakdown
             self._part_end = (si, after_end) if scope == "part" else None
             if scope == "part" and sc is None and where is not None and where[0] < n.start:

@@ -12,7 +12,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-WINDOW_SCOPES = {"last_24h", "two_days", "weekly", "monthly", "yearly"}
+WINDOW_SCOPES = {"last_24h", "two_days", "weekly", "monthly", "yearly", "first_quarter", "second_quarter",
+                 "third_quarter", "fourth_quarter", "first_half", "second_half"}
 RATE_SCOPES = {"daily"}
 COMPARABLE_KINDS = {"count", "money", "measure", "percent", "duration", "rate"}
 SCALE_WORDS = ("الف", "ألف", "آلاف", "الاف", "مليون", "ملايين", "مليار", "مليارات", "بليون")

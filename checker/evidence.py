@@ -49,7 +49,9 @@ def make_finding(
 HEDGES_AR = {"at_least": "ما لا يقل عن ", "more_than": "أكثر من ", "about": "نحو ", "at_most": "ما لا يزيد على ",
              "less_than": "أقل من "}
 SCOPES_AR = {"total": "الإجمالي", "last_24h": "آخر 24 ساعة", "two_days": "يومان", "daily": "يوميا", "weekly": "أسبوعيا",
-             "monthly": "شهريا", "yearly": "سنويا"}
+             "monthly": "شهريا", "yearly": "سنويا", "first_quarter": "الربع الأول", "second_quarter": "الربع الثاني",
+             "third_quarter": "الربع الثالث", "fourth_quarter": "الربع الرابع", "first_half": "النصف الأول",
+             "second_half": "النصف الثاني"}
 
 
 def as_written(c: Claim) -> str:

@@ -179,12 +179,15 @@ def _load_units(path: Path, lex: Lexicon) -> None:
                 + ", ".join(CATEGORY_KIND)
             )
         context = tuple(_fold_all(entry.get("context", []) or []))
+        # `concept:` names the concept an entry adds forms to, when those forms need a
+        # context of their own (عربة is a carriage only in a sentence about a train).
+        name = str(entry.get("concept") or concept)
         if entry.get("reported_as"):
             lex.reported_as[str(concept)] = str(entry["reported_as"])
             if entry.get("kept_for_infections"):
                 lex.disease_units.add(str(concept))
         for form, number in _unit_inflections(entry):
-            uf = UnitForm(str(concept), number, entry["category"], context, bool(entry.get("reference")))
+            uf = UnitForm(name, number, entry["category"], context, bool(entry.get("reference")))
             target = lex.duals if number in ("dual", "dual?") else lex.units
             bucket = target.setdefault(form, [])
             if uf not in bucket:

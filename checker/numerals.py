@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import pairwise
 
 import regex
 
@@ -31,6 +32,17 @@ _VAGUE_SCALE_AFTER = regex.compile(rf"{SP}+(?:ال)?(?P<w>الاف|ملايين|
 _FEW_DAYS_BEFORE = regex.compile(r"(?:الايام|الساعات|الاسابيع|الاشهر|السنوات)\s*$")
 _NEXT_WORD = regex.compile(rf"{SP}+(\p{{L}}+)")
 _AND_HALF = regex.compile(rf"{SP}+و{SP}?(نصف|ربع){NOT_LETTER_AFTER}")
+# «الخامسة والنصف»، «السابعة إلا ربعا»، «العاشرة وعشر دقائق»: the minutes of a spelled hour.
+_CLOCK_MINUTES = regex.compile(
+    rf"{SP}+(?:(?P<sign>و|الا|إلا){SP}?(?:ال)?(?P<part>نصف|ربع|ثلث)(?:ا|اً)?"
+    rf"|و{SP}?(?P<min>خمس|عشر|عشرين|عشرون|خمس{SP}+وعشرين){SP}+دقائق|و{SP}?(?P<min2>خمس|عشر|عشرين|عشرون){SP}+دقيقه)"
+    rf"{NOT_LETTER_AFTER}"
+)
+_CLOCK_PARTS = {"نصف": 30, "ربع": 15, "ثلث": 20}
+_CLOCK_WORDS = {"خمس": 5, "عشر": 10, "عشرين": 20, "عشرون": 20}
+# «أربع أو خمس مقطورات»، «من ثلاثة إلى خمسة»: two spelled numbers that make a range.
+_RANGE_BETWEEN = regex.compile(rf"{SP}*(?:او|الي|حتي){SP}*")  # folded: أو، إلى، حتى
+_RANGE_FORMS = frozenset({"words", "dual", "digits"})
 
 
 class _Idioms:
@@ -102,6 +114,7 @@ def scan(text: str, published_at: str | None = None, sentences: list[tuple[int, 
             consumed = read_digits(g, text, m, found, published_at, times)
         else:
             consumed = _read_word(g, text, m, found, published_at, times)
+    join_ranges(text, found)
     return found
 
 
@@ -159,8 +172,9 @@ def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
             if word in ("مئه", "مائه") and _PERCENT_WORD_BEFORE.search(before + clitic[:-2]):
                 return m.end()  # في المائة / بالمئة: a percent sign in words
             if "ساعه" in before and g.hour_before.search(before) and value <= 24:
-                iso = time_of_day(text, end, int(value), 0, published_at, times)
-                found.append(Numeral(start, end, clock(int(value), 0), "time", kind="date", date=iso))
+                hour, minutes, end = _clock_minutes(text, int(value), end)
+                iso = time_of_day(text, end, hour, minutes, published_at, times)
+                found.append(Numeral(start, end, clock(hour, minutes), "time", kind="date", date=iso))
                 return end
             compound = _compound_measure(g, text, m.start("w"), end, value)
             if compound:
@@ -186,8 +200,10 @@ def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
     if word in lex.ordinals:
         value = lex.ordinals[word]
         if "ساعه" in before and g.hour_before.search(before):
-            iso = time_of_day(text, m.end(), value, 0, published_at, times)
-            found.append(Numeral(start, m.end(), clock(value, 0), "time", kind="date", date=iso))
+            hour, minutes, end = _clock_minutes(text, value, m.end())
+            iso = time_of_day(text, end, hour, minutes, published_at, times)
+            found.append(Numeral(start, end, clock(hour, minutes), "time", kind="date", date=iso))
+            return end
         else:
             found.append(Numeral(start, m.end(), float(value), "ordinal", kind="ordinal"))
         return m.end()
@@ -202,6 +218,39 @@ def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
         found.append(Numeral(start, m.end(), 2.0, "dual", unit=forms[0]))
         return m.end()
     return m.end()
+
+
+def _clock_minutes(text: str, hour: int, end: int) -> tuple[int, int, int]:
+    """A spelled hour with the minutes said after it: «الخامسة والنصف» is 5:30, «السابعة إلا ربعا» 6:45.
+
+    Returns the hour, the minutes and where the time ends.
+    """
+    m = _CLOCK_MINUTES.match(text, end)
+    if not m:
+        return hour, 0, end
+    if m.group("part"):
+        minutes = _CLOCK_PARTS[m.group("part")] * (1 if m.group("sign") == "و" else -1)
+    else:
+        word = regex.sub(rf"{SP}+", " ", m.group("min") or m.group("min2"))
+        minutes = 25 if word.startswith("خمس و") else _CLOCK_WORDS[word]
+    total = (hour * 60 + minutes) % (24 * 60)
+    return total // 60, total % 60, m.end()
+
+
+def join_ranges(text: str, found: list[Numeral]) -> None:
+    """Make two spelled numbers joined by «أو» or «إلى» one range: «أربع أو خمس مقطورات» is 4–5.
+
+    Digits joined the same way are read as a range when they are scanned; this joins the
+    pairs where a spelled number or a dual noun takes part («عربتين أو ثلاث عربات»).
+    """
+    for a, b in pairwise(found):
+        if (a.form not in _RANGE_FORMS or b.form not in _RANGE_FORMS or a.form == b.form == "digits"
+                or a.qualifier != "exact" or b.qualifier != "exact" or a.kind or b.kind
+                or a.value is None or b.value is None or not 0 < a.value < b.value <= 10 * a.value):
+            continue
+        if _RANGE_BETWEEN.fullmatch(text, a.end, b.start):
+            for n in (a, b):
+                n.qualifier, n.low, n.high, n.pair_end = "range", a.value, b.value, b.end
 
 
 def _dual_follows(text: str, pos: int) -> bool:

@@ -43,7 +43,8 @@ CLAIMS_SCHEMA: dict[str, pl.DataType] = {
 }
 
 COLUMN_DOCS = {
-    "scope": "time window of the figure: last_24h, two_days, daily, weekly, monthly, yearly, cumulative, "
+    "scope": "time window of the figure: last_24h, two_days, daily, weekly, monthly, yearly, first_quarter … "
+    "fourth_quarter, first_half, second_half, cumulative, "
     "today, yesterday, part (a subset of a figure said nearby; null when the text states none)",
     "noun": "the lexicon concept of the counted noun as read (قتلى: dead, حالة: case; null for a bare "
     "figure); `unit` reports the counted thing (person)",

@@ -63,7 +63,11 @@ def _value_sets() -> dict[str, Callable[[], list[str]]]:
 
     def units() -> list[str]:
         data = load_yaml(data_path("rules", "lexicon", "units.yaml"))
-        return sorted({str(k) for k in data} | set(DATE_UNITS)) if isinstance(data, dict) else []
+        if not isinstance(data, dict):
+            return []
+        concepts = {str(entry.get("concept") or name) if isinstance(entry, dict) else str(name)
+                    for name, entry in data.items()}
+        return sorted(concepts | set(DATE_UNITS))
 
     return {"units": units, "qualifiers": lambda: list(QUALIFIERS), "kinds": lambda: list(KINDS)}
 

@@ -43,6 +43,12 @@ def _first(text: str, number: str) -> dict:
         ("مصرع ثلاثة شبان في الحادث", "ثلاثة", None, "person", "killed"),
         ("ضبط 30 حاوية في الميناء", "30", None, None, "arrested"),
         ("ضبط 30 في الميناء", "30", None, "person", "arrested"),
+        # عربة is a railway carriage in a sentence about a train, a military vehicle elsewhere.
+        ("إن 12 عربة من قطار كاماياني اكسبرس خرجت عن القضبان", "12", "carriage", "carriage", None),
+        ("فخرجت القاطرة وأول عربتين عن السكة", "عربتين", "carriage", "carriage", None),
+        ("دمرت عربتين للجيش في الهجوم", "عربتين", "military_vehicle", "military_vehicle", "destroyed"),
+        ("أدى إلى خروج قطارين عن السكة", "قطارين", "train", "train", None),  # leaving is no recovery
+        ("«التسليف» يعتمد تمويل 1.308 مشروعات", "1.308", "project", "project", "allocated"),
     ],
 )
 def test_unit_and_predicate(text, number, noun, unit, predicate):
@@ -118,6 +124,8 @@ def test_a_quoted_place_at_the_end_of_the_sentence():
         ("استشهاد عريف وجنديين وإصابة 7 من حرس الحدود", "جنديين"),  # 1 + 2: a part of the toll
         ("نتج عنه استشهاد أحد أفراد الدورية", "أحد"),  # one of them
         ("وأصيب تسعة آخرون، ثلاثة منهم إصاباتهم بالغة", "ثلاثة"),
+        ("نتج عنه إصابة فتاة وطفلين سعوديين عصر اليوم", "طفلين"),  # 1 + 2, said on one day
+        ("أُصيب طفلان وفتاة سعوديون عصر اليوم", "طفلان"),  # 2 + 1
     ],
 )
 def test_a_subset_of_a_toll_is_a_part(text, number):
@@ -129,6 +137,7 @@ def test_a_subset_of_a_toll_is_a_part(text, number):
     [
         ("وأصيب خمسة آخرون من عائلة واحدة بإصابات حرجة", "خمسة"),  # the severity describes all five
         ("استشهاد 3 جنود وإصابة 7 من رجال حرس الحدود", "3"),
+        ("وتبين ان بالموقع سبع إصابات وحالة وفاة", "سبع"),  # «وحالة وفاة» is another toll
     ],
 )
 def test_a_whole_toll_is_not_a_part(text, number):
@@ -249,3 +258,18 @@ def test_a_vague_figure_confirms_no_other_figure_of_its_outlet():
     by_doc = {"a": [claim("a", 10, 6.0)], "b": [claim("b", 10, 5.0), claim("b", 90, None, "vague")]}
     pairs = cross_pairs(by_doc, agree, 0.3, {})
     assert {(x["value"], y["value"]) for x, y in pairs} >= {(6.0, 5.0)}
+
+
+def test_a_part_coordinated_with_one_person_keeps_no_place_of_its_own():
+    assert _first("مقذوف حوثي يصيب فتاة وطفلين بنجران", "طفلين")["place"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "scope"),
+    [
+        ("يمول 1305 مشروعات بقيمة 174 مليون ريال خلال الربع الثاني", "1305", "second_quarter"),
+        ("بنك التسليف يمول 2000 مشروع في النصف الأول", "2000", "first_half"),
+    ],
+)
+def test_a_quarter_or_half_of_a_year_is_a_window(text, number, scope):
+    assert _first(text, number)["scope"] == scope

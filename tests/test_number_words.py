@@ -122,3 +122,36 @@ def test_a_decimal_stored_backwards_around_a_right_to_left_mark(text, value):
     """Some feeds store «3.5» as «5.<RLM>3»; the reader sees 3.5, and so does Raqm."""
     claims = checker.extract_text(text)
     assert claims["value"][0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers", "low", "high"),
+    [
+        ("ما أدى إلى خروج آخر أربع أو خمس مقطورات عن السكة", ("أربع", "خمس"), 4, 5),
+        ("فخرجت القاطرة وأول عربتين أو ثلاث عربات عن السكة", ("عربتين", "ثلاث"), 2, 3),
+        ("قتل ثلاثة إلى خمسة أشخاص", ("ثلاثة", "خمسة"), 3, 5),
+    ],
+)
+def test_two_spelled_numbers_joined_by_or_make_a_range(text, numbers, low, high):
+    rows = {r["number_text"]: r for r in checker.extract_text(text).iter_rows(named=True)}
+    for number in numbers:
+        assert (rows[number]["qualifier"], rows[number]["low"], rows[number]["high"]) == ("range", low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("وقع الحادث الساعة الخامسة والنصف عصر أمس", 5.5),
+        ("عند الساعة السابعة إلا ربعا مساء", 6.75),
+        ("في الساعة العاشرة وعشر دقائق صباحا", 10 + 10 / 60),
+        ("في الساعة الثالثة فجرا", 3.0),
+    ],
+)
+def test_a_spelled_hour_with_its_minutes(text, value):
+    row = next(checker.extract_text(text).iter_rows(named=True))
+    assert row["unit"] == "time" and row["value"] == pytest.approx(value, abs=1e-3)
+
+
+def test_a_choice_between_two_numbers_with_nothing_between_is_no_range():
+    rows = list(checker.extract_text("قتل ثلاثة أشخاص وأصيب خمسة آخرون").iter_rows(named=True))
+    assert [r["qualifier"] for r in rows] == ["exact", "exact"]
