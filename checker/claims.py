@@ -31,6 +31,8 @@ from .clues import (
     NOUN_FATES,
     ONLY_SPACE,
     PARTITIVE_AFTER,
+    PEOPLE_ONLY_PREDICATES,
+    SECTOR_BEFORE,
     Spans,
     bounds_of,
     echoes_title,
@@ -284,6 +286,8 @@ class ArticleReader:
                 predicate = "infected"  # «4 إصابات مؤكدة بفيروس كورونا»: infections, not wounds
             if kind in ("measure", "money", "percent", "duration") and predicate not in MEASURE_PREDICATES:
                 predicate = None  # «على بعد 150 كيلومترا» in a sentence about the killed: no one killed 150 km
+            elif unit is not None and unit.category == "thing" and predicate in PEOPLE_ONLY_PREDICATES:
+                predicate = None  # «سيارات الأجرة والنقل (151) سيارة»: «النقل» takes no one to hospital here
             side = self._side(sides, n.start, n.end, si)
             c_start, c_end = self.sentences.clause(n.start, si)
             where = first_after(places[0], places[1], n.end, c_end) or nearest_before(
@@ -295,6 +299,11 @@ class ArticleReader:
                 if later and not (DIGIT.search(t, n.end, later[0]) and CLAUSE_END.search(t, n.end, later[0])):
                     where = later
             place = where[2] if where else None
+            if place is None:
+                sectors = list(SECTOR_BEFORE.finditer(t, c_start, n.start))
+                sector = sectors[-1] if sectors else None  # the sector named last before the figure
+                if sector is not None and not DIGIT.search(t, sector.end(), n.start):
+                    place = "قطاع " + sector.group(1)
             sc = first_after(scope_starts, scopes, c_start, c_end)
             if sc is None:
                 # «تمكنت خلال اليوم الأخير من (تحييد) 184»: a window said earlier in the sentence,

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+import regex
+
 from .article import Article
 from .compare import RATE_SCOPES, WINDOW_SCOPES
 from .grammar import Numeral
@@ -81,6 +83,9 @@ def unreverse_decimal(n: Numeral, original: str) -> None:
 MAX_TITLE = 250
 # What can happen to a measured amount, a sum of money or a share (the rest are people's and things' fates).
 MEASURE_PREDICATES = frozenset({"rose", "fell", "spent", "allocated", "seized", "sent", None})
+# What happens only to people: a car is not hospitalized. (Not killed or injured: «في 3 حوادث»
+# in a sentence about the injured counts the accidents of that toll, one quantity of the event.)
+PEOPLE_ONLY_PREDICATES = frozenset({"hospitalized", "infected"})
 
 
 def title_end(text: str, article: Article) -> int:
@@ -171,3 +176,9 @@ def bounds_of(qualifier: str, value: float | None, low: float | None,
     if value is None or qualifier in ("range", "vague"):
         return low, high
     return BOUNDS[qualifier](value)
+
+
+# «أنقذت فرق الإنقاذ بقطاع الخبر 13 حالة»: a sector of a region, named before its figure, is
+# that figure's place (the region's total is another count). Folded text: a name, or a
+# name and its definite second word («ظهران الجنوب»).
+SECTOR_BEFORE = regex.compile(r"(?:ب|في )قطاع ((?:ال)?\p{Arabic}{2,}(?: ال\p{Arabic}{2,})?)")

@@ -35,7 +35,7 @@ from .verdicts import TollHistory, classify, death_tolls, revised_values
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 STORY_PREDICATES = frozenset({"killed", "injured", "neutralized", "arrested", "displaced", "evacuated", "missing",
-                              "hospitalized", "destroyed", "seized", "infected"})
+                              "hospitalized", "destroyed", "seized", "infected", "derailed"})
 
 
 def assign_stories(claims: pl.DataFrame, articles: list[Article]) -> dict[str, str]:

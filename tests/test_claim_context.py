@@ -44,11 +44,14 @@ def _first(text: str, number: str) -> dict:
         ("ضبط 30 حاوية في الميناء", "30", None, None, "arrested"),
         ("ضبط 30 في الميناء", "30", None, "person", "arrested"),
         # عربة is a railway carriage in a sentence about a train, a military vehicle elsewhere.
-        ("إن 12 عربة من قطار كاماياني اكسبرس خرجت عن القضبان", "12", "carriage", "carriage", None),
-        ("فخرجت القاطرة وأول عربتين عن السكة", "عربتين", "carriage", "carriage", None),
+        ("إن 12 عربة من قطار كاماياني اكسبرس خرجت عن القضبان", "12", "carriage", "carriage", "derailed"),
+        ("فخرجت القاطرة وأول عربتين عن السكة", "عربتين", "carriage", "carriage", "derailed"),
         ("دمرت عربتين للجيش في الهجوم", "عربتين", "military_vehicle", "military_vehicle", "destroyed"),
-        ("أدى إلى خروج قطارين عن السكة", "قطارين", "train", "train", None),  # leaving is no recovery
+        ("أدى إلى خروج قطارين عن السكة", "قطارين", "train", "train", "derailed"),  # leaving is no recovery
         ("«التسليف» يعتمد تمويل 1.308 مشروعات", "1.308", "project", "project", "allocated"),
+        ("أفادت مصادر أن مجهولين قاموا بتفجير 6 سيارات عسكرية", "6", "vehicle", "vehicle", "destroyed"),
+        ("سيارات الأجرة والنقل (151) سيارة بقيمة 11.7 مليون ريال", "151", "vehicle", "vehicle", None),
+        ("وقع الحادث في صلاة الفجر وأصيب 3 أشخاص", "3", "person", "person", "injured"),
     ],
 )
 def test_unit_and_predicate(text, number, noun, unit, predicate):
@@ -273,3 +276,16 @@ def test_a_part_coordinated_with_one_person_keeps_no_place_of_its_own():
 )
 def test_a_quarter_or_half_of_a_year_is_a_window(text, number, scope):
     assert _first(text, number)["scope"] == scope
+
+
+def test_a_sector_named_before_a_figure_is_its_place():
+    """The region's total and one sector's count are two quantities, not a self-contradiction."""
+    text = ("أنقذت فرق البحث بقطاعات حرس الحدود بالمنطقة الشرقية 16 شخصا من الغرق. "
+            "وأوضح المتحدث أن فرق البحث والإنقاذ بقطاع الخبر أنقذت 13 حالة غرق خلال أيام العيد.")
+    assert _first(text, "13")["place"] == "قطاع الخبر"
+    assert _first(text, "16")["place"] == "eastern_province"
+    from checker.article import Article
+    from checker.findings import check_articles
+
+    article = Article("drowning.txt", "إنقاذ 16 شخصا من الغرق في الشرقية\n\n" + text, "paper")
+    assert check_articles([article], workers=1)["discrepancies"] == []
