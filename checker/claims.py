@@ -25,6 +25,7 @@ from .clues import (
     CLAUSE_END,
     COLUMN_INDEX,
     COLUMNS,
+    DEAD_AMONG_AFTER,
     DIGIT,
     LATER_FATES,
     MEASURE_PREDICATES,
@@ -132,6 +133,7 @@ def _choose_unit(forms: list[UnitForm], t: str, s_start: int, s_end: int) -> Uni
 
 
 _DAY_SCOPES = frozenset({"today", "yesterday"})
+_NOUN_THEN_AND = regex.compile(r"(?:\s*\p{Arabic}+)?\s*و\s*")  # «شخصان و3»، «5 أشخاص و3»
 
 
 class ArticleReader:
@@ -164,7 +166,26 @@ class ArticleReader:
         """The claims of the article as tuples in :data:`COLUMNS` order, in text order."""
         numerals = scan(self.folded.text, self.article.published_at, self.sentences.spans)
         rows = headline_scopes(self._shared_nouns(numerals, [self._claim(n) for n in numerals]))
-        return self._reported_units(numerals, rows)
+        return self._reported_units(numerals, self._people_listed_with_others(numerals, rows))
+
+    def _people_listed_with_others(self, numerals: list[Numeral], rows: list[tuple]) -> list[tuple]:
+        """Make «شخصان» in «أصيب شخصان و3 رجال أمن» a part: people listed with another kind of people.
+
+        The plain «persons» of such a list are the rest of a toll, not its total; the other
+        kind (3 رجال أمن) keeps its own count.
+        """
+        col, t = COLUMN_INDEX, self.folded.text
+        for i in range(len(rows) - 1):
+            row, nxt = rows[i], rows[i + 1]
+            if (row[col["unit"]] != "person" or nxt[col["unit"]] not in self.c.people or nxt[col["unit"]] == "person"
+                    or row[col["scope"]] not in (None, *_DAY_SCOPES)
+                    or row[col["sentence_start"]] != nxt[col["sentence_start"]]
+                    or not _NOUN_THEN_AND.fullmatch(t, numerals[i].end, numerals[i + 1].start)):
+                continue
+            fixed = list(row)
+            fixed[col["scope"]], fixed[col["scope_text"]] = "part", None
+            rows[i] = tuple(fixed)
+        return rows
 
     def _dual_unit(self, n: Numeral, t: str, s_start: int, s_end: int) -> UnitForm:
         """The noun a dual counts, chosen by its sentence when the dual has several (عربتين)."""
@@ -261,8 +282,11 @@ class ArticleReader:
             own = first_after(preds[0], preds[1], n.end, after_end) if after_end > n.end else None
             if own is None and after_end > n.end:
                 nxt = first_after(preds[0], preds[1], after_end, after_end + 14)
+                # A و that opens the word after the noun is a conjunction («حالات وإصابة»), unless
+                # it is the word's own first letter («حالات وفيات»).
+                root_waw = nxt is not None and t[nxt[0]:nxt[1]] in lex.predicates
                 if nxt and ONLY_SPACE.fullmatch(t, after_end, nxt[0]) and not CLAUSE_BREAK.search(
-                    t, after_end, nxt[0] + 1
+                    t, after_end, nxt[0] + (0 if root_waw else 1)
                 ):
                     own = nxt  # «ثلاث حالات إصابتهم خطيرة»: said right after the counted noun
                     if ARTICLE_PREFIX.match(t, nxt[0]):
@@ -284,6 +308,8 @@ class ArticleReader:
                     predicate = nxt[2]  # «29 مصاباً خرجوا من المستشفيات»: what became of the injured
             if predicate == "injured" and c.infection.search(t, s_start, s_end):
                 predicate = "infected"  # «4 إصابات مؤكدة بفيروس كورونا»: infections, not wounds
+            elif predicate == "injured" and DEAD_AMONG_AFTER.match(t, after_end, s_end):
+                predicate = "killed_or_injured"  # «بلغ 50 حالة، سجلت منهم 9 حالات وفيات»
             if kind in ("measure", "money", "percent", "duration") and predicate not in MEASURE_PREDICATES:
                 predicate = None  # «على بعد 150 كيلومترا» in a sentence about the killed: no one killed 150 km
             elif unit is not None and unit.category == "thing" and predicate in PEOPLE_ONLY_PREDICATES:

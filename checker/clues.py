@@ -182,3 +182,7 @@ def bounds_of(qualifier: str, value: float | None, low: float | None,
 # that figure's place (the region's total is another count). Folded text: a name, or a
 # name and its definite second word («ظهران الجنوب»).
 SECTOR_BEFORE = regex.compile(r"(?:ب|في )قطاع ((?:ال)?\p{Arabic}{2,}(?: ال\p{Arabic}{2,})?)")
+
+# «عدد المصابين بلغ 50 حالة، سجلت منهم 9 حالات وفيات»: the injured figure counts the dead among
+# it, so it is the casualties (killed or injured together). Folded text, after the counted noun.
+DEAD_AMONG_AFTER = regex.compile(r"[^.\n]{0,30}?(?:منهم|بينهم)[^.،\n]{0,25}?(?:وفاه|وفيات|متوفي|قتلي|قتيل)")

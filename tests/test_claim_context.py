@@ -52,6 +52,9 @@ def _first(text: str, number: str) -> dict:
         ("أفادت مصادر أن مجهولين قاموا بتفجير 6 سيارات عسكرية", "6", "vehicle", "vehicle", "destroyed"),
         ("سيارات الأجرة والنقل (151) سيارة بقيمة 11.7 مليون ريال", "151", "vehicle", "vehicle", None),
         ("وقع الحادث في صلاة الفجر وأصيب 3 أشخاص", "3", "person", "person", "injured"),
+        # The injured figure that counts the dead among it is the casualties; «وفيات» opens with its own و.
+        ("بأن عدد المصابين بلغ 50 حالة، سجلت منهم 9 حالات وفيات", "50", "case", "person", "killed_or_injured"),
+        ("بأن عدد المصابين بلغ 50 حالة، سجلت منهم 9 حالات وفيات", "9", "case", "person", "killed"),
     ],
 )
 def test_unit_and_predicate(text, number, noun, unit, predicate):
@@ -129,6 +132,7 @@ def test_a_quoted_place_at_the_end_of_the_sentence():
         ("وأصيب تسعة آخرون، ثلاثة منهم إصاباتهم بالغة", "ثلاثة"),
         ("نتج عنه إصابة فتاة وطفلين سعوديين عصر اليوم", "طفلين"),  # 1 + 2, said on one day
         ("أُصيب طفلان وفتاة سعوديون عصر اليوم", "طفلان"),  # 2 + 1
+        ("أصيب شخصان و3 رجال أمن من الدفاع المدني إثر حريق", "شخصان"),  # the rest of a list of people
     ],
 )
 def test_a_subset_of_a_toll_is_a_part(text, number):
@@ -141,6 +145,8 @@ def test_a_subset_of_a_toll_is_a_part(text, number):
         ("وأصيب خمسة آخرون من عائلة واحدة بإصابات حرجة", "خمسة"),  # the severity describes all five
         ("استشهاد 3 جنود وإصابة 7 من رجال حرس الحدود", "3"),
         ("وتبين ان بالموقع سبع إصابات وحالة وفاة", "سبع"),  # «وحالة وفاة» is another toll
+        ("أصيب شخصان و3 رجال أمن من الدفاع المدني إثر حريق", "3"),  # the other kind keeps its count
+        ("قتل 5 أشخاص وأصيب 3 جنود", "5"),  # two tolls, not one list
     ],
 )
 def test_a_whole_toll_is_not_a_part(text, number):
