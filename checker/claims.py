@@ -133,6 +133,7 @@ def _choose_unit(forms: list[UnitForm], t: str, s_start: int, s_end: int) -> Uni
 
 
 _DAY_SCOPES = frozenset({"today", "yesterday"})
+_FATE_OF_NOUN = {"injured": "injured", "dead": "killed"}  # nouns that say what happened to whom they count
 _NOUN_THEN_AND = regex.compile(r"(?:\s*\p{Arabic}+)?\s*و\s*")  # «شخصان و3»، «5 أشخاص و3»
 
 
@@ -342,8 +343,12 @@ class ArticleReader:
             # «استشهاد عريف وجنديين»، «أصيب طفلان وفتاة»: one more person coordinated with the count.
             one_more = bool(c.after_one_person.search(t, max(s_start, n.start - 20), n.start) or (
                 unit is not None and unit.category == "person" and c.before_one_person.match(t, after_end)))
+            # «15 من المصابين تراوحت إصاباتهم بين الحرجة والمتوسطة»: some of the injured, not all
+            # («توفي 3 من المصابين» has its own verb: another toll, and no part of this one).
+            of_the_toll = of_the and unit is not None and _FATE_OF_NOUN.get(unit.concept, "") == (predicate or "")
             if (sc is None or scope in _DAY_SCOPES) and (
-                (n.value == 1 and t[n.start:n.end] in ("احد", "احدي") and n.end < after_end)
+                of_the_toll
+                or (n.value == 1 and t[n.start:n.end] in ("احد", "احدي") and n.end < after_end)
                 or AMONG_BEFORE.search(t, max(s_start, n.start - 14), n.start)
                 or AMONG_AFTER.match(t, n.end)
                 or (predicate in ("injured", "infected") and c.severity_after.match(t, after_end))

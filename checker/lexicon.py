@@ -262,6 +262,15 @@ def with_lam_article(table: dict[str, str]) -> dict[str, str]:
     return out
 
 
+def with_accusative_alef(table: dict[str, str]) -> dict[str, str]:
+    """Add the accusative tanween alef to one-word nouns: «50 جريحًا» says جريح (folded جريحا)."""
+    out = dict(table)
+    for word, key in table.items():
+        if " " not in word and len(word) >= 3 and word[-1] not in "هايىء":
+            out.setdefault(word + "ا", key)
+    return out
+
+
 def with_pronoun_suffixes(table: dict[str, str]) -> dict[str, str]:
     """Add the forms with an attached pronoun to one-word nouns: مصرعهم، إصابتهم (ة becomes ت)."""
     out = dict(table)
@@ -301,7 +310,8 @@ def load_lexicon(root: str | None = None) -> Lexicon:
         _load_units(base / "units.yaml", lex)
         _load_hedges(base / "hedges.yaml", lex)
         _load_calendar(base / "calendar.yaml", lex)
-        lex.predicates = with_lam_article(with_pronoun_suffixes(_load_keyed(base / "predicates.yaml")))
+        lex.predicates = with_lam_article(with_accusative_alef(with_pronoun_suffixes(
+            _load_keyed(base / "predicates.yaml"))))
         lex.sides = with_lam_article(_load_keyed(base / "sides.yaml"))
         lex.places = with_lam_article(_load_keyed(base / "places.yaml"))
         lex.scopes = _load_keyed(base / "scopes.yaml")

@@ -55,6 +55,7 @@ def _first(text: str, number: str) -> dict:
         # The injured figure that counts the dead among it is the casualties; «وفيات» opens with its own و.
         ("بأن عدد المصابين بلغ 50 حالة، سجلت منهم 9 حالات وفيات", "50", "case", "person", "killed_or_injured"),
         ("بأن عدد المصابين بلغ 50 حالة، سجلت منهم 9 حالات وفيات", "9", "case", "person", "killed"),
+        ("9 قتلى ونحو 50 جريحًا في حادث", "50", "injured", "person", "injured"),  # the noun's tanween alef
     ],
 )
 def test_unit_and_predicate(text, number, noun, unit, predicate):
@@ -133,6 +134,7 @@ def test_a_quoted_place_at_the_end_of_the_sentence():
         ("نتج عنه إصابة فتاة وطفلين سعوديين عصر اليوم", "طفلين"),  # 1 + 2, said on one day
         ("أُصيب طفلان وفتاة سعوديون عصر اليوم", "طفلان"),  # 2 + 1
         ("أصيب شخصان و3 رجال أمن من الدفاع المدني إثر حريق", "شخصان"),  # the rest of a list of people
+        ("وأن 15 من المصابين العمانيين تراوحت إصاباتهم بين الحرجة والمتوسطة", "15"),  # some of the injured
     ],
 )
 def test_a_subset_of_a_toll_is_a_part(text, number):
@@ -147,6 +149,7 @@ def test_a_subset_of_a_toll_is_a_part(text, number):
         ("وتبين ان بالموقع سبع إصابات وحالة وفاة", "سبع"),  # «وحالة وفاة» is another toll
         ("أصيب شخصان و3 رجال أمن من الدفاع المدني إثر حريق", "3"),  # the other kind keeps its count
         ("قتل 5 أشخاص وأصيب 3 جنود", "5"),  # two tolls, not one list
+        ("توفي 3 من المصابين في المستشفى", "3"),  # a toll of its own among the injured
     ],
 )
 def test_a_whole_toll_is_not_a_part(text, number):
