@@ -34,6 +34,7 @@ from .clues import (
     PARTITIVE_AFTER,
     PEOPLE_ONLY_PREDICATES,
     SECTOR_BEFORE,
+    THINGS_ONLY_PREDICATES,
     Spans,
     bounds_of,
     echoes_title,
@@ -124,9 +125,26 @@ def _percent_before(c: Context, t: str, pos: int) -> bool:
     return c.percent_before.search(t, lo, pos) is not None
 
 
+def _says_word(t: str, word: str, start: int, end: int) -> bool:
+    """True when ``word`` is said as a word in ``t[start:end]``, with at most a clitic before it.
+
+    «قطار» in «الأقطار» is no train: the letters before it must be nothing, ال or one clitic.
+    """
+    at = t.find(word, start, end)
+    while at >= 0:
+        head = t[max(start, at - 3) : at]
+        stem = head.rstrip("ال") if head.endswith("ال") else head
+        if not head or not head[-1].isalpha() or len(stem.split(" ")[-1]) <= 1:
+            after = at + len(word)
+            if after >= end or not t[after].isalpha() or word[-1] in "هة":
+                return True
+        at = t.find(word, at + 1, end)
+    return False
+
+
 def _choose_unit(forms: list[UnitForm], t: str, s_start: int, s_end: int) -> UnitForm:
     for f in forms:
-        if f.context and any(t.find(w, s_start, s_end) >= 0 for w in f.context):
+        if f.context and any(_says_word(t, w, s_start, s_end) for w in f.context):
             return f
     plain = [f for f in forms if not f.context]
     return plain[0] if plain else forms[0]
@@ -178,7 +196,10 @@ class ArticleReader:
         col, t = COLUMN_INDEX, self.folded.text
         for i in range(len(rows) - 1):
             row, nxt = rows[i], rows[i + 1]
-            if (row[col["unit"]] != "person" or nxt[col["unit"]] not in self.c.people or nxt[col["unit"]] == "person"
+            other = nxt[col["unit"]]
+            # «32 شخصا ومائة جريح»: a fate noun (جريح، قتيل) is another toll, not another kind of people.
+            if (row[col["unit"]] != "person" or other not in self.c.people or other == "person"
+                    or other in self.g.lex.reported_as
                     or row[col["scope"]] not in (None, *_DAY_SCOPES)
                     or row[col["sentence_start"]] != nxt[col["sentence_start"]]
                     or not _NOUN_THEN_AND.fullmatch(t, numerals[i].end, numerals[i + 1].start)):
@@ -315,6 +336,8 @@ class ArticleReader:
                 predicate = None  # «على بعد 150 كيلومترا» in a sentence about the killed: no one killed 150 km
             elif unit is not None and unit.category == "thing" and predicate in PEOPLE_ONLY_PREDICATES:
                 predicate = None  # «سيارات الأجرة والنقل (151) سيارة»: «النقل» takes no one to hospital here
+            elif unit is not None and unit.category == "person" and predicate in THINGS_ONLY_PREDICATES:
+                predicate = None  # «أسفر التفجير عن 15»: the blast destroyed things; the people have their own verb
             side = self._side(sides, n.start, n.end, si)
             c_start, c_end = self.sentences.clause(n.start, si)
             where = first_after(places[0], places[1], n.end, c_end) or nearest_before(
@@ -330,7 +353,9 @@ class ArticleReader:
                 sectors = list(SECTOR_BEFORE.finditer(t, c_start, n.start))
                 sector = sectors[-1] if sectors else None  # the sector named last before the figure
                 if sector is not None and not DIGIT.search(t, sector.end(), n.start):
-                    place = "قطاع " + sector.group(1)
+                    # Only a sector the gazetteer knows as a place («قطاع الخبر»), not «قطاع النفط».
+                    name = sector.group(1)
+                    place = next((lex.places[w] for w in (name, name.split(" ")[0]) if w in lex.places), None)
             sc = first_after(scope_starts, scopes, c_start, c_end)
             if sc is None:
                 # «تمكنت خلال اليوم الأخير من (تحييد) 184»: a window said earlier in the sentence,
@@ -341,12 +366,14 @@ class ArticleReader:
             if sc:
                 scope, scope_span = sc[2], (sc[0], sc[1])
             # «استشهاد عريف وجنديين»، «أصيب طفلان وفتاة»: one more person coordinated with the count.
+            # Not after a singular noun: «13 جنديا وشرطيا»، «20 طالبا وطالبة» name the whole count.
             one_more = bool(c.after_one_person.search(t, max(s_start, n.start - 20), n.start) or (
-                unit is not None and unit.category == "person" and c.before_one_person.match(t, after_end)))
+                unit is not None and unit.category == "person" and unit.number != "sg"
+                and c.before_one_person.match(t, after_end)))
             # «15 من المصابين تراوحت إصاباتهم بين الحرجة والمتوسطة»: some of the injured, not all
             # («توفي 3 من المصابين» has its own verb: another toll, and no part of this one).
             of_the_toll = of_the and unit is not None and _FATE_OF_NOUN.get(unit.concept, "") == (predicate or "")
-            if (sc is None or scope in _DAY_SCOPES) and (
+            if (sc is None or (one_more and scope in _DAY_SCOPES)) and (
                 of_the_toll
                 or (n.value == 1 and t[n.start:n.end] in ("احد", "احدي") and n.end < after_end)
                 or AMONG_BEFORE.search(t, max(s_start, n.start - 14), n.start)

@@ -86,6 +86,7 @@ MEASURE_PREDICATES = frozenset({"rose", "fell", "spent", "allocated", "seized", 
 # What happens only to people: a car is not hospitalized. (Not killed or injured: «في 3 حوادث»
 # in a sentence about the injured counts the accidents of that toll, one quantity of the event.)
 PEOPLE_ONLY_PREDICATES = frozenset({"hospitalized", "infected"})
+THINGS_ONLY_PREDICATES = frozenset({"destroyed", "derailed"})  # no one is destroyed or derailed
 
 
 def title_end(text: str, article: Article) -> int:
@@ -181,8 +182,10 @@ def bounds_of(qualifier: str, value: float | None, low: float | None,
 # «أنقذت فرق الإنقاذ بقطاع الخبر 13 حالة»: a sector of a region, named before its figure, is
 # that figure's place (the region's total is another count). Folded text: a name, or a
 # name and its definite second word («ظهران الجنوب»).
-SECTOR_BEFORE = regex.compile(r"(?:ب|في )قطاع ((?:ال)?\p{Arabic}{2,}(?: ال\p{Arabic}{2,})?)")
+SECTOR_BEFORE = regex.compile(r"(?:ب|في )قطاع ((?:ال)?\p{Arabic}{2,}(?: ال\p{Arabic}{2,})?)(?!\p{Arabic})")
 
 # «عدد المصابين بلغ 50 حالة، سجلت منهم 9 حالات وفيات»: the injured figure counts the dead among
 # it, so it is the casualties (killed or injured together). Folded text, after the counted noun.
-DEAD_AMONG_AFTER = regex.compile(r"[^.\n]{0,30}?(?:منهم|بينهم)[^.،\n]{0,25}?(?:وفاه|وفيات|متوفي|قتلي|قتيل)")
+DEAD_AMONG_AFTER = regex.compile(
+    r"[^.\n]{0,30}?(?:منهم|بينهم)\s+(?:\S+\s+)?\(?[0-9]+\)?\s+(?:حالات?\s+|حاله\s+)?(?:وفاه|وفيات|متوفين|قتلي)"
+)

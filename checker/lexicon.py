@@ -183,9 +183,9 @@ def _load_units(path: Path, lex: Lexicon) -> None:
         # context of their own (عربة is a carriage only in a sentence about a train).
         name = str(entry.get("concept") or concept)
         if entry.get("reported_as"):
-            lex.reported_as[str(concept)] = str(entry["reported_as"])
+            lex.reported_as[name] = str(entry["reported_as"])
             if entry.get("kept_for_infections"):
-                lex.disease_units.add(str(concept))
+                lex.disease_units.add(name)
         for form, number in _unit_inflections(entry):
             uf = UnitForm(name, number, entry["category"], context, bool(entry.get("reference")))
             target = lex.duals if number in ("dual", "dual?") else lex.units

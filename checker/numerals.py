@@ -35,13 +35,14 @@ _AND_HALF = regex.compile(rf"{SP}+و{SP}?(نصف|ربع){NOT_LETTER_AFTER}")
 # «الخامسة والنصف»، «السابعة إلا ربعا»، «العاشرة وعشر دقائق»: the minutes of a spelled hour.
 _CLOCK_MINUTES = regex.compile(
     rf"{SP}+(?:(?P<sign>و|الا|إلا){SP}?(?:ال)?(?P<part>نصف|ربع|ثلث)(?:ا|اً)?"
-    rf"|و{SP}?(?P<min>خمس|عشر|عشرين|عشرون|خمس{SP}+وعشرين){SP}+دقائق|و{SP}?(?P<min2>خمس|عشر|عشرين|عشرون){SP}+دقيقه)"
+    rf"|و{SP}?(?P<min>خمس|عشر){SP}+دقائق|و{SP}?(?P<min2>خمس{SP}+وعشرين|عشرين|عشرون){SP}+دقيقه)"
     rf"{NOT_LETTER_AFTER}"
 )
 _CLOCK_PARTS = {"نصف": 30, "ربع": 15, "ثلث": 20}
 _CLOCK_WORDS = {"خمس": 5, "عشر": 10, "عشرين": 20, "عشرون": 20}
 # «أربع أو خمس مقطورات»، «من ثلاثة إلى خمسة»: two spelled numbers that make a range.
-_RANGE_BETWEEN = regex.compile(rf"{SP}*(?:او|الي|حتي){SP}*")  # folded: أو، إلى، حتى
+# Only «أو»: «من ثلاثة إلى خمسة» is as often a change («ارتفع من ثلاثة إلى خمسة») as a range.
+_RANGE_BETWEEN = regex.compile(rf"{SP}*او{SP}*")
 _RANGE_FORMS = frozenset({"words", "dual", "digits"})
 
 
@@ -238,7 +239,7 @@ def _clock_minutes(text: str, hour: int, end: int) -> tuple[int, int, int]:
 
 
 def join_ranges(text: str, found: list[Numeral]) -> None:
-    """Make two spelled numbers joined by «أو» or «إلى» one range: «أربع أو خمس مقطورات» is 4–5.
+    """Make two spelled numbers joined by «أو» one range: «أربع أو خمس مقطورات» is 4–5.
 
     Digits joined the same way are read as a range when they are scanned; this joins the
     pairs where a spelled number or a dual noun takes part («عربتين أو ثلاث عربات»).

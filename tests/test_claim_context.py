@@ -52,6 +52,9 @@ def _first(text: str, number: str) -> dict:
         ("أفادت مصادر أن مجهولين قاموا بتفجير 6 سيارات عسكرية", "6", "vehicle", "vehicle", "destroyed"),
         ("سيارات الأجرة والنقل (151) سيارة بقيمة 11.7 مليون ريال", "151", "vehicle", "vehicle", None),
         ("وقع الحادث في صلاة الفجر وأصيب 3 أشخاص", "3", "person", "person", "injured"),
+        ("أسفر التفجير عن 15 شخصا", "15", "person", "person", None),  # no one is destroyed
+        ("تعتمد المملكة على النفط في 90 مشروعا", "90", "project", "project", None),  # «تعتمد على»: depends on
+        ("وقال إن عدد الأقطار العربية 22 عربة", "22", "military_vehicle", "military_vehicle", None),  # الأقطار
         # The injured figure that counts the dead among it is the casualties; «وفيات» opens with its own و.
         ("بأن عدد المصابين بلغ 50 حالة، سجلت منهم 9 حالات وفيات", "50", "case", "person", "killed_or_injured"),
         ("بأن عدد المصابين بلغ 50 حالة، سجلت منهم 9 حالات وفيات", "9", "case", "person", "killed"),
@@ -150,6 +153,8 @@ def test_a_subset_of_a_toll_is_a_part(text, number):
         ("أصيب شخصان و3 رجال أمن من الدفاع المدني إثر حريق", "3"),  # the other kind keeps its count
         ("قتل 5 أشخاص وأصيب 3 جنود", "5"),  # two tolls, not one list
         ("توفي 3 من المصابين في المستشفى", "3"),  # a toll of its own among the injured
+        ("قتل 13 جنديا وشرطيا على الأقل في الهجوم", "13"),  # «جنديا وشرطيا»: soldiers and policemen, all 13
+        ("مقتل 32 شخصا ومائة جريح", "32"),  # the injured are another toll, not another kind of people
     ],
 )
 def test_a_whole_toll_is_not_a_part(text, number):
@@ -291,10 +296,17 @@ def test_a_sector_named_before_a_figure_is_its_place():
     """The region's total and one sector's count are two quantities, not a self-contradiction."""
     text = ("أنقذت فرق البحث بقطاعات حرس الحدود بالمنطقة الشرقية 16 شخصا من الغرق. "
             "وأوضح المتحدث أن فرق البحث والإنقاذ بقطاع الخبر أنقذت 13 حالة غرق خلال أيام العيد.")
-    assert _first(text, "13")["place"] == "قطاع الخبر"
+    assert _first(text, "13")["place"] == "khobar"
+    assert _first("نمو قطاع النفط بنسبة 5 بالمئة", "5")["place"] is None  # an economic sector is no place
     assert _first(text, "16")["place"] == "eastern_province"
     from checker.article import Article
     from checker.findings import check_articles
 
     article = Article("drowning.txt", "إنقاذ 16 شخصا من الغرق في الشرقية\n\n" + text, "paper")
     assert check_articles([article], workers=1)["discrepancies"] == []
+
+
+@pytest.mark.skip(reason="known gap: «شخصا و» after a number is read as one more person, so «ومائة جريح» "
+                         "becomes a part of the toll; the one-person rule does not look for a number before the noun")
+def test_a_second_toll_after_a_counted_noun_is_no_part():
+    assert _first("مقتل 32 شخصا ومائة جريح", "مائة")["scope"] is None
