@@ -242,16 +242,12 @@ def cross_pairs(
                 if theirs[0]["outlet"] == a["outlet"] and _outlet_named(a):
                     break  # one outlet's articles: its own follow-ups and recurring reports
                 others = [b for b in theirs if same_side(a, b)]
-                if not a.get("_event") and not same_day(a, theirs[0]):
-                    # A statistic (a price, a rate) belongs to its day: yesterday's close is no
-                    # contradiction. A count a statement gives is the same fact days later, but
-                    # only its near copy (a slipped digit) is surely the same figure.
-                    near = None if day_bound(a) else near_figure(a, others)
-                    if near is not None and not any(_same_value(a, b) for b in same_unit.get(db, ())):
-                        key = tuple(sorted((a["claim_id"], near["claim_id"])))
-                        if key not in seen:
-                            seen.add(key)
-                            out.append((a, near))
+                # A statistic (a price, a rate) belongs to its day: yesterday's close is no
+                # contradiction. A count a statement gives is the same fact days later, but
+                # only its near copy (a slipped digit) is surely the same figure.
+                other_day = not a.get("_event") and not same_day(a, theirs[0])
+                near = near_figure(a, others) if other_day and not day_bound(a) else None
+                if other_day and near is None:
                     continue
                 # «عدة سيارات» agrees with any figure: it confirms none of ours.
                 if not others or any(agree(a, b) for b in others if b["qualifier"] != "vague"):
@@ -261,10 +257,10 @@ def cross_pairs(
                 fate = fate_of(a["predicate"])
                 if fate and any(_same_value(a, b) and b["predicate"] == fate for b in pool.get(db, ())):
                     continue  # «وفاة 3 من أفراد العائلة» against «وفاة 3 مسافرين»: one toll, another noun
-                b = _twin(a, others)
-                if b is not None:
+                b = near or _twin(a, others)
+                if near is None and b is not None:
                     a.setdefault("_twins", set()).add(b["claim_id"])  # one statement, edited: no revision
-                else:
+                elif b is None:
                     if _part_of(a, pool.get(da) or own, totals):
                         continue
                     b = counterpart(a, others, min_similarity)

@@ -34,7 +34,7 @@ _NEXT_WORD = regex.compile(rf"{SP}+(\p{{L}}+)")
 _AND_HALF = regex.compile(rf"{SP}+و{SP}?(نصف|ربع){NOT_LETTER_AFTER}")
 # «الخامسة والنصف»، «السابعة إلا ربعا»، «العاشرة وعشر دقائق»: the minutes of a spelled hour.
 _CLOCK_MINUTES = regex.compile(
-    rf"{SP}+(?:(?P<sign>و|الا|إلا){SP}?(?:ال)?(?P<part>نصف|ربع|ثلث)(?:ا|اً)?"
+    rf"{SP}+(?:(?P<sign>و|الا){SP}?(?:ال)?(?P<part>نصف|ربع|ثلث)ا?"
     rf"|و{SP}?(?P<min>خمس|عشر){SP}+دقائق|و{SP}?(?P<min2>خمس{SP}+وعشرين|عشرين|عشرون){SP}+دقيقه)"
     rf"{NOT_LETTER_AFTER}"
 )
