@@ -1,9 +1,10 @@
-"""Rules that read one article on its own: shares over 100 %, killed-and-injured sums, weekdays."""
+"""Rules that read one article on its own: shares over 100 %, sums of killed and injured, weekdays, round-ups."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 import polars as pl
@@ -73,6 +74,69 @@ def sum_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) 
         fields = {"value_a": show_value(total), "value_b": show_value(killed), "value_c": show_value(injured)}
         findings.append(make_finding(rule, trio, (stories.get(doc), "count", "person", "killed_or_injured"), fields))
     return findings
+
+
+_INCIDENT_UNITS = ("accident", "fire", "attack", "airstrike")
+_PAIR_GAP = re.compile(r"^\s*\S{0,12}\s*و\s*$")  # «سبع إصابات وحالة وفاة»: one incident's dead and injured
+
+
+def incident_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) -> list[dict[str, Any] | None]:
+    """A round-up's lede totals against the sum of the incidents it reports one by one."""
+    rule = suites.by_kind("incident_sum_mismatch")
+    if rule is None:
+        return []
+    people = people_units()
+    rounded_up = claims.filter(
+        pl.col("unit").is_in(_INCIDENT_UNITS) & (pl.col("value") >= 2) & pl.col("value").is_not_null()
+    ).select("doc_id").unique()
+    frame = claims.join(rounded_up, on="doc_id", how="semi").filter(
+        pl.col("unit").is_in(people) & pl.col("predicate").is_in(["killed", "injured"])
+        & (pl.col("qualifier") == "exact") & pl.col("value").is_not_null() & ~pl.col("in_title")
+        & (pl.col("scope").is_null() | (pl.col("scope") != "part"))
+    )
+    findings = []
+    for (doc,), rows in frame.sort("start").group_by(["doc_id"], maintain_order=True):
+        members = rows.to_dicts()
+        lede_start = members[0]["sentence_start"]
+        totals: dict[str, dict] = {}
+        for c in members:
+            if c["sentence_start"] == lede_start:
+                totals.setdefault(c["predicate"], c)
+        if len(totals) < 2:
+            continue
+        incidents = _incident_pairs([c for c in members if c["sentence_start"] != lede_start], totals)
+        if len(incidents) < 2:
+            continue
+        sums = {p: sum(pair[p]["value"] for pair in incidents) for p in ("killed", "injured")}
+        agree = {p: sums[p] == totals[p]["value"] for p in sums}
+        if agree["killed"] == agree["injured"]:
+            continue  # all add up, or the incidents listed are not all of them
+        off = "injured" if agree["killed"] else "killed"
+        parts = [pair[off] for pair in incidents]
+        for c in (totals[off], *parts):
+            c["story"] = stories.get(doc)
+        fields = {"value_a": show_value(totals[off]), "value_b": " + ".join(show_value(c) for c in parts)}
+        key = (stories.get(doc), "count", totals[off]["unit"], off)
+        findings.append(make_finding(rule, [totals[off], *parts], key, fields))
+    return findings
+
+
+def _incident_pairs(body: list[dict], totals: dict[str, dict]) -> list[dict[str, dict]]:
+    """The incidents an article reports one by one: a dead and an injured figure said together."""
+    pairs = []
+    for a, b in pairwise(body):
+        if {a["predicate"], b["predicate"]} != {"killed", "injured"} or a["sentence_start"] != b["sentence_start"]:
+            continue
+        gap = a["sentence"][a["end"] - a["sentence_start"] : b["start"] - b["sentence_start"]]
+        if not _PAIR_GAP.match(gap):
+            continue
+        pair = {a["predicate"]: a, b["predicate"]: b}
+        if any(pair[p]["value"] >= totals[p]["value"] for p in pair):
+            continue  # the lede's totals said again, not one incident of several
+        if pairs and any(pairs[-1][p] is pair[p] for p in pair):
+            continue
+        pairs.append(pair)
+    return pairs
 
 
 WEEKDAY_NAMES = {1: "الاثنين", 2: "الثلاثاء", 3: "الأربعاء", 4: "الخميس", 5: "الجمعة", 6: "السبت", 7: "الأحد"}

@@ -302,7 +302,12 @@ class ArticleReader:
         if kind not in _NO_CONTEXT:
             preds, sides, (scope_starts, scopes), places = self.context_of(si)
             own = first_after(preds[0], preds[1], n.end, after_end) if after_end > n.end else None
-            if own is None and after_end > n.end:
+            if own is None and n.form == "singular":
+                own = first_after(preds[0], preds[1], n.start - 1, n.start + 1)  # «وحالة وفاة» is one phrase
+                if own is not None and own[1] <= n.end:
+                    own = None
+            # «حالتي وفاة»، «وحالة وفاة»: a dual or singular noun is its own numeral and counted noun.
+            if own is None and (after_end > n.end or n.unit is not None):
                 nxt = first_after(preds[0], preds[1], after_end, after_end + 14)
                 # A و that opens the word after the noun is a conjunction («حالات وإصابة»), unless
                 # it is the word's own first letter («حالات وفيات»).
@@ -319,6 +324,8 @@ class ArticleReader:
                             own = verb
             # «سبع إصابات»، «21 حالة وفاة»: the counted noun itself says what happened.
             predicate = own[2] if own else predicate_near(preds, n.start, after_end, s_start, s_end)
+            if own is None and predicate == "killed" and c.severity_after.match(t, after_end):
+                predicate = "injured"  # «حالتي وفاة وحالة حرجة»: the dead have no severity; the injured do
             if own and of_the and own[1] > unit_span[0]:
                 # «توفي 3 من المصابين»: «of the injured» names who they were; the verb says what happened.
                 verb = nearest_before(preds[0], preds[1], max(s_start, n.start - 60), n.start)

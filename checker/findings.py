@@ -20,7 +20,14 @@ from .align import (
     within_pairs,
 )
 from .article import Article
-from .article_rules import parts_findings, people_units, percent_findings, sum_findings, weekday_findings
+from .article_rules import (
+    incident_findings,
+    parts_findings,
+    people_units,
+    percent_findings,
+    sum_findings,
+    weekday_findings,
+)
 from .compare import (
     COMPARABLE_KINDS,
     PEOPLE_UNITS,
@@ -248,6 +255,7 @@ def run_rules(
         + sum_findings(claims, stories, suites)
         + weekday_findings(claims, stories, suites)
         + parts_findings(claims, stories, suites)
+        + incident_findings(claims, stories, suites)
     )
     findings = [f for f in article_findings if f is not None]  # None: waived by a rule's `unless`
     groups: dict[tuple, list[Claim]] = defaultdict(list)

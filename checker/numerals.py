@@ -44,6 +44,15 @@ _CLOCK_WORDS = {"خمس": 5, "عشر": 10, "عشرين": 20, "عشرون": 20}
 # Only «أو»: «من ثلاثة إلى خمسة» is as often a change («ارتفع من ثلاثة إلى خمسة») as a range.
 _RANGE_BETWEEN = regex.compile(rf"{SP}*او{SP}*")
 _RANGE_FORMS = frozenset({"words", "dual", "digits"})
+# «سبع إصابات وحالة وفاة»، «وحالة بسيطة»: one case, counted by its indefinite singular noun.
+# Not «في حالة وفاة» (in case of death), «بحالة هلع» nor «15 حالة وفاة» (the 15 counts it).
+# A severity only in a list («وحالة متوسطة»): «يعيشون حالة حرجة» is a state, not a case.
+_ONE_CASE = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}])(?:(?P<cl>[وف]?)(?P<w>حاله){SP}+(?=(?:وفاه|اصابه){NOT_LETTER_AFTER})"
+    rf"|(?P<cl>و)(?P<w>حاله){SP}+(?=(?:بسيطه|خطيره|حرجه|متوسطه){NOT_LETTER_AFTER}))"
+)
+_NOT_ONE_CASE_BEFORE = regex.compile(rf"(?:^|{SP})(?:في|عند|اي|ايه|كل){SP}+$")
+_ONE_SAID_AFTER = regex.compile(rf"{SP}+\p{{L}}+(?:{SP}+\p{{L}}+)?{SP}+واحده{NOT_LETTER_AFTER}")
 
 
 class _Idioms:
@@ -115,8 +124,29 @@ def scan(text: str, published_at: str | None = None, sentences: list[tuple[int, 
             consumed = read_digits(g, text, m, found, published_at, times)
         else:
             consumed = _read_word(g, text, m, found, published_at, times)
+    _one_cases(g, text, found)
     join_ranges(text, found)
     return found
+
+
+def _one_cases(g: Grammar, text: str, found: list[Numeral]) -> None:
+    """Add «حالة وفاة» as one case where no numeral counts it already («15 حالة وفاة» does)."""
+    if "حاله" not in text:
+        return
+    forms = g.lex.units.get("حاله")
+    if not forms:
+        return
+    for m in _ONE_CASE.finditer(text):
+        start = m.start()
+        if _NOT_ONE_CASE_BEFORE.search(text, max(0, start - 6), start):
+            continue
+        if _ONE_SAID_AFTER.match(text, m.end("w")):
+            continue  # «حالة وفاة واحدة»: «واحدة» is the numeral
+        at = bisect_right([n.start for n in found], start)
+        prev = found[at - 1] if at else None
+        if prev is not None and (prev.end > start or not text[prev.end:start].strip()):
+            continue  # «15 حالة وفاة»، «الحالة»: the number before counts the cases
+        found.insert(at, Numeral(m.start("w"), m.end("w"), 1.0, "singular", unit=forms[0]))
 
 
 def _first(item: tuple[int, re.Match[str]]) -> int:

@@ -28,6 +28,7 @@ KINDS = {
     "copy_differs",
     "different_category",
     "parts_exceed_total",
+    "incident_sum_mismatch",
 }
 SEVERITIES = ("error", "warning", "info")
 REGEX_TIMEOUT = 0.25

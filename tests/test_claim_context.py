@@ -59,6 +59,11 @@ def _first(text: str, number: str) -> dict:
         ("بأن عدد المصابين بلغ 50 حالة، سجلت منهم 9 حالات وفيات", "50", "case", "person", "killed_or_injured"),
         ("بأن عدد المصابين بلغ 50 حالة، سجلت منهم 9 حالات وفيات", "9", "case", "person", "killed"),
         ("9 قتلى ونحو 50 جريحًا في حادث", "50", "injured", "person", "injured"),  # the noun's tanween alef
+        # A dual or singular noun is its own numeral; the fate said right after it is its own.
+        ("تبين أن هناك خمس إصابات وحالتي وفاة", "حالتي", "case", "person", "killed"),
+        ("وتبين ان بالموقع سبع إصابات وحالة وفاة", "حالة", "case", "person", "killed"),
+        ("اتضح وجود حالتي وفاة وحالة حرجة", "حالة", "case", "person", "injured"),  # the dead have no severity
+        ("اتضح وجود حالتي وفاة وحالتين متوسطتين", "حالتين", "case", "person", "injured"),
     ],
 )
 def test_unit_and_predicate(text, number, noun, unit, predicate):
@@ -317,3 +322,20 @@ def test_a_sector_count_against_the_region_total_is_no_self_contradiction():
                          "becomes a part of the toll; the one-person rule does not look for a number before the noun")
 def test_a_second_toll_after_a_counted_noun_is_no_part():
     assert _first("مقتل 32 شخصا ومائة جريح", "مائة")["scope"] is None
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("وتبين ان بالموقع سبع إصابات وحالة وفاة", 1),
+    ("أعلنت الوزارة تسجيل حالة إصابة جديدة بالفيروس", 1),
+    ("حالتي وفاة وحالة حرجة", 1),
+    ("وسجلت 15 حالة وفاة", 0),  # the 15 counts the cases
+    ("وسجلت حالة وفاة واحدة", 0),  # «واحدة» is the numeral
+    ("يصرف التعويض في حالة وفاة المؤمن عليه", 0),  # in case of death
+    ("لم تسجل أية حالة إصابة بالفيروس", 0),  # any case: none
+    ("يعيشون حالة حرجة", 0),  # a state, not a case
+    ("أصيب بحالة هلع", 0),
+])
+def test_one_case_said_by_its_singular_noun(text, count):
+    """«وحالة وفاة» counts one case; a conditional, «any case» or a state counts none."""
+    claims = checker.extract_text(text)
+    assert claims.filter(claims["form"] == "singular").height == count
