@@ -66,8 +66,9 @@ def sum_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) 
         if killed is None or injured is None:
             continue
         total = next((t for t in totals if t["in_title"]), totals[0])
-        if abs(total["value"] - killed["value"] - injured["value"]) < 2:
-            continue  # one apart is most often the attacker, counted by one and not the other
+        gap = abs(total["value"] - killed["value"] - injured["value"])
+        if gap == 0 or (gap == 1 and any(suites.attacker_died(s) for s in rows["sentence"].unique())):
+            continue  # one apart where the attacker died: counted by one figure and not the other
         trio = [total, killed, injured]
         for c in trio:
             c["story"] = stories.get(doc)
