@@ -23,7 +23,7 @@ from itertools import combinations
 
 import regex
 
-from .compare import magnitude_slip
+from .compare import magnitude_slip, written_ulp
 from .normalize import fold
 
 Claim = dict
@@ -128,9 +128,12 @@ def sum_parts(total: Claim, parts: Iterable[Claim], max_parts: int = 4) -> list[
     if target is None:
         return None
     pool = [p for p in parts if p is not total and _exact(p) is not None and 0 < p["value"] < target][:12]
+    # «21 ألف طلقة» is 18,360 + 3,000 rounded: a total written with a scale word allows its rounding.
+    ulp = written_ulp(total)
+    lo, hi = (target - ulp / 2, target + ulp) if ulp >= 1 else (target - 1e-9, target + 1e-9)
     for size in range(2, max_parts + 1):
         for combo in combinations(pool, size):
-            if abs(sum(p["value"] for p in combo) - target) < 1e-9:
+            if lo <= sum(p["value"] for p in combo) <= hi:
                 return list(combo)
     return None
 
@@ -209,6 +212,19 @@ def day_bound(c: Claim) -> bool:
     return c["kind"] != "count" or c["predicate"] in (None, "rose", "fell")
 
 
+def closed_period(c: Claim) -> bool:
+    """True for a figure of a period that is over («في نهاية العام السابق»): the same fact on any day."""
+    return bool(_CLOSED_PERIOD.search(fold(c.get("sentence") or "").text))
+
+
+# «مقارنة بارتفاع 31.3% في نهاية العام السابق»، «في عام 2013»: a figure of a period that is over
+# is the same fact on any day it is reported (not «منذ بداية العام», which moves every day).
+_CLOSED_PERIOD = regex.compile(
+    r"(?:نهايه|خلال|في)\s+(?:ال)?(?:عام|سنه)\s+(?:السابق|الماضي|المنصرم|(?:19|20)\d\d)"
+    r"|(?:العام|السنه)\s+(?:السابق|الماضي|المنصرم)"
+)
+
+
 def cross_pairs(
     by_doc: dict[str, list[Claim]],
     agree: Agree,
@@ -245,7 +261,8 @@ def cross_pairs(
                 # A statistic (a price, a rate) belongs to its day: yesterday's close is no
                 # contradiction. A count a statement gives is the same fact days later, but
                 # only its near copy (a slipped digit) is surely the same figure.
-                other_day = not a.get("_event") and not same_day(a, theirs[0])
+                other_day = not a.get("_event") and not same_day(a, theirs[0]) and not (
+                    closed_period(a) and closed_period(theirs[0]))
                 near = near_figure(a, others) if other_day and not day_bound(a) else None
                 if other_day and near is None:
                     continue

@@ -251,3 +251,38 @@ def parts_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites
                 key = (total["story"], "count", total["unit"], total["predicate"])
                 findings.append(make_finding(rule, [total, *parts], key, fields))
     return findings
+
+
+def kinds_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) -> list[dict[str, Any] | None]:
+    """«36 قطعة سلاح» against a list of «10 مسدسات … و8 رشاشات … و12 مسدسا»: kinds that add up to more."""
+    from .lexicon import load_lexicon
+
+    rule = suites.by_kind("parts_exceed_total")
+    kind_of = load_lexicon().kind_of
+    if rule is None or not kind_of:
+        return []
+    frame = claims.filter(
+        pl.col("unit").is_in(sorted({*kind_of, *kind_of.values()})) & (pl.col("qualifier") == "exact")
+        & pl.col("value").is_not_null() & (pl.col("kind") == "count")
+    )
+    findings = []
+    for (doc,), rows in frame.sort("start").group_by(["doc_id"], maintain_order=True):
+        members = rows.to_dicts()
+        for parent in sorted({kind_of[c["unit"]] for c in members if c["unit"] in kind_of}):
+            total = next((c for c in members if c["unit"] == parent), None)
+            if total is None:
+                continue
+            kinds = [c for c in members if kind_of.get(c["unit"]) == parent and c["predicate"] == total["predicate"]]
+            # The longest list said in one sentence: a list repeated further down is not more of them.
+            by_sentence: dict[int, list[dict]] = {}
+            for c in kinds:
+                by_sentence.setdefault(c["sentence_start"], []).append(c)
+            parts = max(by_sentence.values(), key=len, default=[])
+            if len(parts) < 2 or sum(c["value"] for c in parts) <= total["value"]:
+                continue
+            for c in (total, *parts):
+                c["story"] = stories.get(doc)
+            fields = {"value_a": show_value(total), "value_b": " + ".join(show_value(c) for c in parts)}
+            findings.append(make_finding(rule, [total, *parts], (stories.get(doc), "count", parent, total["predicate"]),
+                                         fields))
+    return findings

@@ -343,6 +343,8 @@ class ArticleReader:
                 predicate = None  # «على بعد 150 كيلومترا» in a sentence about the killed: no one killed 150 km
             elif unit is not None and unit.category == "thing" and predicate in PEOPLE_ONLY_PREDICATES:
                 predicate = None  # «سيارات الأجرة والنقل (151) سيارة»: «النقل» takes no one to hospital here
+            elif unit is not None and unit.category == "thing" and predicate == "arrested":
+                predicate = "seized"  # «ضبط 10 مسدسات»: ضبط arrests people and seizes things
             elif unit is not None and unit.category == "person" and predicate in THINGS_ONLY_PREDICATES:
                 predicate = None  # «أسفر التفجير عن 15»: the blast destroyed things; the people have their own verb
             side = self._side(sides, n.start, n.end, si)

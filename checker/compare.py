@@ -48,7 +48,7 @@ def significant_ulp(value: float) -> float:
     return 10.0 ** (len(text) - len(stripped))
 
 
-def _written_ulp(c: Claim) -> float:
+def written_ulp(c: Claim) -> float:
     """The precision an exact figure is written with: decimals, or its scale word's rounding."""
     value = c["value"]
     if any(w in (c.get("number_text") or "") for w in SCALE_WORDS):
@@ -66,7 +66,7 @@ def interval(c: Claim, tol: Tolerance) -> tuple[float, float]:
         spread = min(max(tol.ulps * significant_ulp(v), tol.min_relative * abs(v)), tol.max_relative * abs(v))
         return v - spread, v + spread
     if q == "exact" and v is not None:
-        u = _written_ulp(c)
+        u = written_ulp(c)
         return v - u / 2, v + u
     if q in ("range", "vague"):
         return lo, hi

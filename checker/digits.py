@@ -15,7 +15,7 @@ from .dateline import hijri_to_gregorian
 from .dates import clock, iso_date, month_of, time_of_day
 from .grammar import SP, Grammar, Numeral
 
-_CLOSE_PAREN = re.compile(r"[ \u00a0]*\)")
+_CLOSE_PAREN = re.compile(r"[ \u00a0]*[)\]»”\"]")  # a closing bracket or quote
 # A scale word, percent sign or three-decimal currency after "18.410": the dot is a decimal point.
 _DECIMAL_CUE = re.compile(rf"{SP}*(?:%|بالمئه|بالمائه|في{SP}+الم|الف|مليون|مليار|ملايين|دينار|نقطه)")
 _DATE_SEPARATOR = re.compile(r"[/.\-]")
@@ -138,8 +138,9 @@ def read_digits(g: Grammar, text: str, m: re.Match[str], found: list[Numeral],
         return end
     num = Numeral(start, end, value, "digits", decimals=decimals)
     sc = g.scale_after.match(text, end)
-    if sc is None and before.rstrip(" \u00a0").endswith("("):
-        closing = _CLOSE_PAREN.match(text, end)  # «بقيمة ( 15) مليار ريال»: the scale word after the bracket
+    if sc is None and before.rstrip(" \u00a0").endswith(("(", "[", "«", "“", '"', "”")):
+        # «بقيمة ( 15) مليار ريال»، «“٢١” ألف طلقة»: the scale word after the bracket or quote
+        closing = _CLOSE_PAREN.match(text, end)
         sc = g.scale_after.match(text, closing.end()) if closing else None
     if sc:
         entries = lex.number_words[sc.group("w")]

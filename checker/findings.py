@@ -22,6 +22,7 @@ from .align import (
 from .article import Article
 from .article_rules import (
     incident_findings,
+    kinds_findings,
     parts_findings,
     people_units,
     percent_findings,
@@ -132,7 +133,7 @@ def _pair_findings(
 
 
 def _one_per_outlier(best: dict[tuple, tuple]) -> list[tuple[tuple, tuple, list[Claim]]]:
-    """One finding for an article whose figure several others contradict with one voice.
+    """One finding for an article whose figure (or copy of a wire text) several others contradict with one voice.
 
     When alweeam says 25 and alriyadh, almadina and 3alyoum all say 35, that is one
     disagreement (alweeam against the rest), not three: it is reported once, against the
@@ -141,7 +142,7 @@ def _one_per_outlier(best: dict[tuple, tuple]) -> list[tuple[tuple, tuple, list[
     sides: dict[tuple, list[tuple]] = defaultdict(list)
     for pair_id in best:
         kind, doc_a, doc_b, va, vb = pair_id[:5]
-        if doc_a == doc_b or kind != "value_conflict":
+        if doc_a == doc_b or kind not in ("value_conflict", "copy_differs"):
             continue
         sides[(kind, doc_a, va, vb)].append((pair_id, doc_b))
         sides[(kind, doc_b, vb, va)].append((pair_id, doc_a))
@@ -256,6 +257,7 @@ def run_rules(
         + weekday_findings(claims, stories, suites)
         + parts_findings(claims, stories, suites)
         + incident_findings(claims, stories, suites)
+        + kinds_findings(claims, stories, suites)
     )
     findings = [f for f in article_findings if f is not None]  # None: waived by a rule's `unless`
     groups: dict[tuple, list[Claim]] = defaultdict(list)

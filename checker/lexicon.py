@@ -122,6 +122,7 @@ class Lexicon:
     compound_measures: list[dict[str, Any]] = field(default_factory=list)
     infection_words: set[str] = field(default_factory=set)
     reported_as: dict[str, str] = field(default_factory=dict)  # concept -> the unit a claim reports
+    kind_of: dict[str, str] = field(default_factory=dict)  # concept -> the concept it is a kind of (pistol -> weapon)
     disease_units: set[str] = field(default_factory=set)  # concepts kept in news of an infection
     people_fates: set[str] = field(default_factory=set)  # predicates whose bare figures count people
     thing_fates: set[str] = field(default_factory=set)  # ... whose verbs also take things (ضبط)
@@ -182,6 +183,8 @@ def _load_units(path: Path, lex: Lexicon) -> None:
         # `concept:` names the concept an entry adds forms to, when those forms need a
         # context of their own (عربة is a carriage only in a sentence about a train).
         name = str(entry.get("concept") or concept)
+        if entry.get("kind_of"):
+            lex.kind_of[name] = str(entry["kind_of"])
         if entry.get("reported_as"):
             lex.reported_as[name] = str(entry["reported_as"])
             if entry.get("kept_for_infections"):

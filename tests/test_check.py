@@ -94,8 +94,11 @@ _holdout2 = partial(_held_out_set, HOLDOUT2)
 # «بين حافلة تقل …» and «وأضاف بعد وصولهم …»: two such junk sources had made one pair a
 # sourced disagreement. The second held-out set (holdout2, annotated in session 5 without
 # running Raqm) was first scored at 0.00 / 0.00 with 97 % of compatible pairs silent.
+# Session 7: the held-out precision floor went from 0.63 to 0.61 when an outlier copy of a
+# wire text became one finding instead of one per agreeing copy (4 errors became 1; the
+# false alarms did not change).
 FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.75, 1.0, 0.97),
-          "held-out events": (_holdout, 0.54, 0.63, 0.95), "held-out events 2": (_holdout2, 0.6, 1.0, 0.95)}
+          "held-out events": (_holdout, 0.66, 0.61, 0.95), "held-out events 2": (_holdout2, 0.65, 1.0, 0.95)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
@@ -226,10 +229,10 @@ def test_travellers_and_passengers_of_one_plane_are_compared():
 
 
 _HELD_OUT_GAPS = {
-    "held-out events": "measured 0.54 / 0.63 (fast-moving tolls crawl times cannot order, headline slips reported "
-                       "once, two official counts one apart)",
-    "held-out events 2": "measured 0.61 / 1.00, first 0.00 / 0.00 (clock times are not compared, a headline's "
-                         "weapons against its list of pistols and rifles, the bodies recovered inside a toll)",
+    "held-out events": "measured 0.67 / 0.61 (fast-moving tolls crawl times cannot order, a headline slip "
+                       "compared with other outlets' headlines, two official counts one apart)",
+    "held-out events 2": "measured 0.65 / 1.00, first 0.00 / 0.00 (clock times are not compared, a total "
+                         "against a sum of kinds in another article, the bodies recovered inside a toll)",
 }
 
 

@@ -64,6 +64,10 @@ def _first(text: str, number: str) -> dict:
         ("وتبين ان بالموقع سبع إصابات وحالة وفاة", "حالة", "case", "person", "killed"),
         ("اتضح وجود حالتي وفاة وحالة حرجة", "حالة", "case", "person", "injured"),  # the dead have no severity
         ("اتضح وجود حالتي وفاة وحالتين متوسطتين", "حالتين", "case", "person", "injured"),
+        # ضبط arrests people and seizes things.
+        ("تمكنت الدوريات من ضبط عدد (10) مسدسات أبو محالة", "10", "pistol", "pistol", "seized"),
+        ("ضبط 3 مهربين في ظهران الجنوب", "3", "smuggler", "smuggler", "arrested"),
+        ("وعدد (18360) طلقة رشاش كلاشنكوف", "18360", "round", "round", None),
     ],
 )
 def test_unit_and_predicate(text, number, noun, unit, predicate):
