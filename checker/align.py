@@ -432,12 +432,34 @@ def within_pairs(
         # The lede against a named source's account of the same figure (the spokesman said 35).
         told = (x.get("_lead") and y["source"] and not x["source"]) or (
             y.get("_lead") and x["source"] and not y["source"]
-        )
+        ) or _spokesman_next(x, y, body)
         if told and not restated and _new_lede_between(x, y, body):
             continue  # a round-up: the source speaks of the next item, which has its own lede
         if (restated or told) and not sum_parts(x, body) and not sum_parts(y, body):
             out.append((x, y, "body"))
     return out
+
+
+_SPOKESMAN_OPENS = regex.compile(r"\s*و?(?:اوضح|اوضحت|اضاف|اضافت|اشار|اشارت|قال|قالت|افاد|افادت|بين|بينت|ذكر|ذكرت)\s")
+
+
+def _spokesman_next(x: Claim, y: Claim, body: list[Claim]) -> bool:
+    """True when the sentence right after the outlet's figure opens with a source's account of it.
+
+    «أدى انقلاب مركبة إلى مصرع شخص وإصابة 9 آخرين. وأوضح المتحدث … اتضح وفاة شخص وإصابة 7
+    آخرين»: in a round-up, the item's lede and its spokesman's account of the same figure.
+    Each sentence says this quantity once: two figures in one sentence are a list (87 capsules
+    of cocaine and 89 of heroin), not one figure.
+    """
+    first, second = sorted((x, y), key=lambda c: c["start"])
+    if first["source"] or not second["source"]:
+        return False
+    if sum(1 for c in body if c["sentence_start"] in (first["sentence_start"], second["sentence_start"])) != 2:
+        return False
+    end = first["sentence_start"] + len(first["sentence"] or "")
+    if second["sentence_start"] < end or (second["sentence_start"] - end) > 3:
+        return False
+    return bool(_SPOKESMAN_OPENS.match(fold(second["sentence"] or "").text))
 
 
 def _new_lede_between(x: Claim, y: Claim, body: list[Claim]) -> bool:

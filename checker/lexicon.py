@@ -282,6 +282,8 @@ def with_pronoun_suffixes(table: dict[str, str]) -> dict[str, str]:
             continue
         stem = word[:-1] + "ت" if word.endswith("ه") else word
         for suffix in PRONOUN_SUFFIXES:
+            if suffix == "ه" and len(stem) == 3:
+                continue  # «أسره» would be «أسرة» (a family), «قتله» «قتلة» (killers), «هجره» «الهجرة»
             out.setdefault(stem + suffix, key)
     return out
 

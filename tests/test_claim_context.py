@@ -68,6 +68,10 @@ def _first(text: str, number: str) -> dict:
         ("تمكنت الدوريات من ضبط عدد (10) مسدسات أبو محالة", "10", "pistol", "pistol", "seized"),
         ("ضبط 3 مهربين في ظهران الجنوب", "3", "smuggler", "smuggler", "arrested"),
         ("وعدد (18360) طلقة رشاش كلاشنكوف", "18360", "round", "round", None),
+        ("بين حافلة تقل 50 معتمراً من الجنسية العمانية وشاحنة", "50", "pilgrim", "pilgrim", "aboard"),
+        ("أصيب ما لا يقل عن 50 شخصا", "50", "person", "person", "injured"),  # «لا يقل عن» is a hedge
+        ("تهجير 300 أسرة من القرية", "300", "family", "family", "displaced"),  # «أسرة» is no capture
+        ("وقع الحادث بطريق الهجرة وتضرر 3 منازل", "3", "house", "house", None),  # a road, not displacement
     ],
 )
 def test_unit_and_predicate(text, number, noun, unit, predicate):
