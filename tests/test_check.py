@@ -97,7 +97,7 @@ _holdout2 = partial(_held_out_set, HOLDOUT2)
 # Session 7: the held-out precision floor went from 0.63 to 0.61 when an outlier copy of a
 # wire text became one finding instead of one per agreeing copy (4 errors became 1; the
 # false alarms did not change).
-FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.75, 1.0, 0.97),
+FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.83, 1.0, 0.97),
           "held-out events": (_holdout, 0.66, 0.61, 0.95), "held-out events 2": (_holdout2, 0.65, 1.0, 0.95)}
 
 
@@ -117,8 +117,8 @@ def test_development_set_every_contradiction_caught(tmp_path):
 
 
 @pytest.mark.xfail(reason="known gap: target 85% recall / 85% precision on unseen events; "
-                          "measured 0.75 / 1.00 (a round-up's restated toll, a garbled figure, "
-                          "a headline against a lede that counts people by another noun)", strict=True)
+                          "measured 0.83 / 1.00 (a garbled figure «36.46.813», a headline's 4 killed "
+                          "against a lede's 3 «including the pilot»)", strict=True)
 def test_unseen_clusters_meet_the_target(tmp_path):
     res = _clusters(tmp_path)
     assert res["conflict_recall"] >= 0.85 and res["conflict_precision"] >= 0.85
