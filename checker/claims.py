@@ -151,6 +151,7 @@ def _choose_unit(forms: list[UnitForm], t: str, s_start: int, s_end: int) -> Uni
 
 
 _DAY_SCOPES = frozenset({"today", "yesterday"})
+_MODEL_BEFORE = regex.compile(r"(?<!\p{L})(?:طراز|نوع|موديل|ماركه)\s+[(«\"]?\s*(?:[\p{L}\d]+\s+){0,3}$")
 _FATE_OF_NOUN = {"injured": "injured", "dead": "killed"}  # nouns that say what happened to whom they count
 _NOUN_THEN_AND = regex.compile(r"(?:\s*\p{Arabic}+)?\s*و\s*")  # «شخصان و3»، «5 أشخاص و3»
 
@@ -347,6 +348,10 @@ class ArticleReader:
                 predicate = "seized"  # «ضبط 10 مسدسات»: ضبط arrests people and seizes things
             elif unit is not None and unit.category == "person" and predicate in THINGS_ONLY_PREDICATES:
                 predicate = None  # «أسفر التفجير عن 15»: the blast destroyed things; the people have their own verb
+            if predicate is None and unit is not None and unit.concept in _FATE_OF_NOUN:
+                predicate = _FATE_OF_NOUN[unit.concept]  # «13 شهيدا بتفجير انتحاري»: the noun says it
+            if unit is None and _MODEL_BEFORE.search(t, max(s_start, n.start - 30), n.start):
+                predicate = None  # «طائرة من نوع امبراير 505 فانوم 300»: a model's number, not a toll
             side = self._side(sides, n.start, n.end, si)
             c_start, c_end = self.sentences.clause(n.start, si)
             where = first_after(places[0], places[1], n.end, c_end) or nearest_before(

@@ -132,10 +132,13 @@ def read_digits(g: Grammar, text: str, m: re.Match[str], found: list[Numeral],
         if date is not None:
             found.append(Numeral(start, end, float(int(raw)), "date", kind="date", date=date))
             return end
-    if "ساعه" in before and g.hour_before.search(before) and raw.isdigit() and int(raw) <= 24:
-        iso = time_of_day(text, end, int(raw), 0, published_at, times)
-        found.append(Numeral(start, end, clock(int(raw), 0), "time", kind="date", date=iso))
-        return end
+    if "ساعه" in before and g.hour_before.search(before):
+        # «الساعة 8»، «عند الساعة 18.02»: an hour, or an hour and minutes written with a dot.
+        hour, _, minutes = raw.partition(".")
+        if hour.isdigit() and int(hour) <= 24 and (not minutes or (len(minutes) == 2 and int(minutes) < 60)):
+            iso = time_of_day(text, end, int(hour), int(minutes or 0), published_at, times)
+            found.append(Numeral(start, end, clock(int(hour), int(minutes or 0)), "time", kind="date", date=iso))
+            return end
     num = Numeral(start, end, value, "digits", decimals=decimals)
     sc = g.scale_after.match(text, end)
     if sc is None and before.rstrip(" \u00a0").endswith(("(", "[", "«", "“", '"', "”")):

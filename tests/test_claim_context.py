@@ -72,6 +72,9 @@ def _first(text: str, number: str) -> dict:
         ("أصيب ما لا يقل عن 50 شخصا", "50", "person", "person", "injured"),  # «لا يقل عن» is a hedge
         ("تهجير 300 أسرة من القرية", "300", "family", "family", "displaced"),  # «أسرة» is no capture
         ("وقع الحادث بطريق الهجرة وتضرر 3 منازل", "3", "house", "house", None),  # a road, not displacement
+        ("13 شهيدا بتفجير انتحاري في مسجد", "13", "dead", "person", "killed"),  # the noun says what happened
+        ("مقتل 3 في تحطم طائرة من نوع امبراير 505", "505", None, None, None),  # a model's number
+        ("وسقطت الطائرة وهي من طراز (جيت فينوم 300) ومقتل 4", "300", None, None, None),
     ],
 )
 def test_unit_and_predicate(text, number, noun, unit, predicate):
@@ -115,6 +118,12 @@ def test_times_have_a_value_and_coordinates_are_no_times():
     claims = checker.extract_text("وصل الوفد عند الساعة 0024 فجرا. ويقع على خط طول 50:35 شرقا. وفي الساعة ١٠:٣٦ مساء")
     assert claims.select("number_text", "value").rows() == [("0024", 24.0), ("١٠:٣٦", 10.6)]
     assert claims.filter(claims["value"].is_null() & (claims["qualifier"] != "vague")).height == 0
+
+
+def test_an_hour_and_minutes_written_with_a_dot_is_a_time():
+    claims = checker.extract_text("تلقى المكتب عند الساعة 18.02 بالتوقيت المحلي أمس بلاغا بمقتل 3")
+    assert claims.select("number_text", "kind").rows()[0] == ("18.02", "date")
+    assert claims["value"][0] == pytest.approx(18 + 2 / 60, abs=1e-3)
 
 
 def test_place_of_a_figure():
