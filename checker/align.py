@@ -358,7 +358,7 @@ def _parts_in(own: list[Claim], totals: list[Claim]) -> dict[int, list[Claim]]:
 
 # What befalls people in an event: the dead and the injured never add up to a toll of one of them.
 PEOPLE_FATES = frozenset({"killed", "injured", "infected", "missing", "arrested", "recovered", "hospitalized",
-                          "neutralized", "displaced", "evacuated", "killed_or_injured", "kidnapped"})
+                          "neutralized", "displaced", "evacuated", "killed_or_injured"})
 
 
 def fate_of(predicate: str | None) -> str | None:

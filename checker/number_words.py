@@ -63,8 +63,8 @@ def _juxtaposed(state: _State, role: str, value: float) -> bool:
     if role in ("scale", "scale_pl") and state.prev_role in ("unit", "ten", "hundred", "teen_tail", "fraction"):
         if state.last_scale is not None and value >= state.last_scale:
             return False
-        if role == "scale_pl" and not 3 <= state.group <= 10:
-            return False
+        if role == "scale_pl" and not 3 <= state.group % 100 <= 10:
+            return False  # the plural (آلاف) follows 3–10, alone or ending a compound (مئة وخمسة آلاف)
         state.total += (state.group or 1) * value
         state.group, state.parts, state.last_scale = 0.0, set(), value
         return True
