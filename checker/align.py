@@ -440,7 +440,8 @@ def within_pairs(
     return out
 
 
-_SPOKESMAN_OPENS = regex.compile(r"\s*و?(?:اوضح|اوضحت|اضاف|اضافت|اشار|اشارت|قال|قالت|افاد|افادت|بين|بينت|ذكر|ذكرت)\s")
+_SPOKESMAN_OPENS = regex.compile(r"\s*و?(?:اوضح|اوضحت|اضاف|اضافت|اشار|اشارت|افاد|افادت|بين|بينت)\s")
+_OTHERS_AFTER = regex.compile(r"\s*(?:\p{L}+\s+)?(?:اخرين|اخرون)(?!\p{L})")
 
 
 def _spokesman_next(x: Claim, y: Claim, body: list[Claim]) -> bool:
@@ -458,6 +459,10 @@ def _spokesman_next(x: Claim, y: Claim, body: list[Claim]) -> bool:
         return False
     end = first["sentence_start"] + len(first["sentence"] or "")
     if second["sentence_start"] < end or (second["sentence_start"] - end) > 3:
+        return False
+    # Both say it as the rest of a toll («وإصابة 9 آخرين»): the same account of one incident,
+    # not two figures that happen to follow each other (7 still in hospital, 27 sent home).
+    if not all(_OTHERS_AFTER.match(fold(c["sentence"][c["end"] - c["sentence_start"]:]).text) for c in (first, second)):
         return False
     return bool(_SPOKESMAN_OPENS.match(fold(second["sentence"] or "").text))
 

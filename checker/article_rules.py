@@ -69,6 +69,11 @@ def sum_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) 
         gap = abs(total["value"] - killed["value"] - injured["value"])
         if gap == 0 or (gap == 1 and any(suites.attacker_died(s) for s in rows["sentence"].unique())):
             continue  # one apart where the attacker died: counted by one figure and not the other
+        body = rows.filter(~pl.col("in_title") & pl.col("unit").is_in(people))
+        dead = set(body.filter(pl.col("predicate") == "killed")["value"].to_list())
+        hurt = set(hurt_figures(claims, doc))
+        if any(total["value"] - k in hurt for k in dead):
+            continue  # «لقي شخص مصرعه … نقل ثلاثة متأثرين بإصابات»: another pair of the article adds up
         trio = [total, killed, injured]
         for c in trio:
             c["story"] = stories.get(doc)
@@ -138,6 +143,15 @@ def _incident_pairs(body: list[dict], totals: dict[str, dict]) -> list[dict[str,
             continue
         pairs.append(pair)
     return pairs
+
+
+def hurt_figures(claims: pl.DataFrame, doc: str) -> list[float]:
+    """The article's exact counts of the injured and of those taken to hospital (the injured, said another way)."""
+    return claims.filter(
+        (pl.col("doc_id") == doc) & pl.col("predicate").is_in(["injured", "hospitalized"])
+        & (pl.col("qualifier") == "exact") & (pl.col("unit").is_in(people_units()) | pl.col("unit").is_null())
+        & ~pl.col("in_title")
+    )["value"].to_list()  # a bare «نقل ثلاثة متأثرين» has no noun: its verb says who they are
 
 
 WEEKDAY_NAMES = {1: "الاثنين", 2: "الثلاثاء", 3: "الأربعاء", 4: "الخميس", 5: "الجمعة", 6: "السبت", 7: "الأحد"}
