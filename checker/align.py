@@ -169,6 +169,9 @@ def counterpart(a: Claim, others: list[Claim], min_similarity: float) -> Claim |
             return same_place[0]
     if not a.get("_event"):
         near = near_figure(a, others)  # confirmed or not: a near copy is the same figure
+        if near is None:
+            slips = [b for b in others if b["qualifier"] == a["qualifier"] and magnitude_slip(a, b)]
+            near = slips[0] if len(slips) == 1 else None  # 70857 tonnes against 708.57: one figure, a slip
         if near is not None and (alike is None or similarity(a, alike) < min_similarity):
             return near  # «1.308 مشروعات» against «1.305 مشروعات»: one count with a digit slipped
         if alike is None:
@@ -405,15 +408,15 @@ def within_pairs(
                 if slip is not None:
                     out.append((t, slip, "headline"))
                 continue
+            slip = next((b for b in told + unit_body if magnitude_slip(t, b)), None)
+            if slip is not None:
+                out.append((t, slip, "headline"))  # 70857 tonnes in the headline, 708.57 in the body
+                continue
             if not t.get("_event") and not any(similarity(t, b) >= min_similarity for b in body):
                 near = near_figure(t, told)
                 if near is not None:
                     out.append((t, near, "headline"))  # the headline's 1.308 projects, the body's 1.305
                 continue  # a statistic in the headline that the body does not restate
-            slip = next((b for b in told + unit_body if magnitude_slip(t, b)), None)
-            if slip is not None:
-                out.append((t, slip, "headline"))
-                continue
             if any(agree(t, b) for b in told) or sum_parts(t, told):
                 continue
             if any(_same_value(t, b) for b in unit_body) or sum_parts(t, unit_body):

@@ -133,13 +133,33 @@ def describe_key(key: tuple) -> str:
     return " ".join(words)
 
 
+_NOUN_FORMS = ("dual", "singular")
+
+
 def magnitude_slip(a: Claim, b: Claim) -> bool:
-    """True when one figure is the other times a thousand or a million (33 vs 33 ألف)."""
+    """True when one figure is the other times a thousand or a million (33 vs 33 ألف), or the
+    same digits with a decimal point lost or moved (70857 vs 708.57 tonnes)."""
     va, vb = a["value"], b["value"]
-    if not va or not vb:
-        return False
+    if not va or not vb or a.get("form") in _NOUN_FORMS or b.get("form") in _NOUN_FORMS:
+        return False  # «مشروعين» against «2000 مشروع»: a dual drops no scale word
     small, big = sorted((abs(va), abs(vb)))
-    return any(small * factor <= big < (small + 1) * factor for factor in (1000.0, 1000000.0, 1000000000.0))
+    if any(small * factor <= big < (small + 1) * factor for factor in (1000.0, 1000000.0, 1000000000.0)):
+        return True
+    return separator_slip(small, big)
+
+
+def _significant_digits(value: float) -> str:
+    return format(value, ".12g").replace(".", "").lstrip("0").rstrip("0")
+
+
+def separator_slip(small: float, big: float) -> bool:
+    """True for 708.57 against 70857: three or more significant digits, the same, a power of ten apart."""
+    digits = _significant_digits(small)
+    if len(digits) < 3 or digits != _significant_digits(big):
+        return False
+    ratio = big / small
+    power = round(math.log10(ratio))
+    return power >= 1 and abs(ratio - 10.0**power) < 1e-6 * ratio
 
 
 def show_value(c: Claim) -> str:

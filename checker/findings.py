@@ -142,7 +142,7 @@ def _one_per_outlier(best: dict[tuple, tuple]) -> list[tuple[tuple, tuple, list[
     sides: dict[tuple, list[tuple]] = defaultdict(list)
     for pair_id in best:
         kind, doc_a, doc_b, va, vb = pair_id[:5]
-        if doc_a == doc_b or kind not in ("value_conflict", "copy_differs"):
+        if doc_a == doc_b or kind not in ("value_conflict", "copy_differs", "magnitude_slip"):
             continue
         sides[(kind, doc_a, va, vb)].append((pair_id, doc_b))
         sides[(kind, doc_b, vb, va)].append((pair_id, doc_a))
