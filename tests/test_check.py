@@ -71,6 +71,7 @@ def _clusters(tmp_path: Path) -> dict:
 
 HOLDOUT = ROOT / "tests" / "fixtures" / "holdout"
 HOLDOUT2 = ROOT / "tests" / "fixtures" / "holdout2"
+HOLDOUT3 = ROOT / "tests" / "fixtures" / "holdout3"
 
 
 def _held_out_set(fixture: Path, tmp_path: Path) -> dict:
@@ -85,6 +86,7 @@ def _held_out_set(fixture: Path, tmp_path: Path) -> dict:
 
 _holdout = partial(_held_out_set, HOLDOUT)
 _holdout2 = partial(_held_out_set, HOLDOUT2)
+_holdout3 = partial(_held_out_set, HOLDOUT3)
 
 
 # Floors measured on 2026-11-22: a change may only raise them. The development set was tuned
@@ -97,8 +99,13 @@ _holdout2 = partial(_held_out_set, HOLDOUT2)
 # Session 7: the held-out precision floor went from 0.63 to 0.61 when an outlier copy of a
 # wire text became one finding instead of one per agreeing copy (4 errors became 1; the
 # false alarms did not change).
+# The third held-out set (holdout3, annotated in session 7 without running Raqm) was first
+# scored at 0.05 / 0.06 with 95.5 % of compatible pairs silent; its floors are the first score
+# of the fixes it named (a lost decimal point), and silence below 0.97 is a known gap there.
 FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.83, 1.0, 0.97),
-          "held-out events": (_holdout, 0.66, 0.61, 0.95), "held-out events 2": (_holdout2, 0.65, 1.0, 0.95)}
+          "held-out events": (_holdout, 0.66, 0.61, 0.95), "held-out events 2": (_holdout2, 0.65, 1.0, 0.95),
+          "held-out events 3": (_holdout3, 0.35, 0.21, 0.84)}
+SILENT_FLOORS = {"held-out events 3": 0.94}  # every other set keeps 97 % of its compatible pairs silent
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
@@ -107,7 +114,7 @@ def test_scores_do_not_regress(tmp_path, name):
     res = run(tmp_path)
     assert res["conflict_recall"] >= recall
     assert res["conflict_precision"] >= precision
-    assert res["silent_right"] >= 0.97
+    assert res["silent_right"] >= SILENT_FLOORS.get(name, 0.97)
     assert res["review_right"] >= review
 
 
@@ -233,6 +240,9 @@ _HELD_OUT_GAPS = {
                        "compared with other outlets' headlines, two official counts one apart)",
     "held-out events 2": "measured 0.65 / 1.00, first 0.00 / 0.00 (clock times are not compared, a total "
                          "against a sum of kinds in another article, the bodies recovered inside a toll)",
+    "held-out events 3": "measured 0.35 / 0.22 with 95 % silent, first 0.05 / 0.06 (a round-up's lead "
+                         "matched with another outlet's lead, a figure of a past incident («آنذاك»), a wire "
+                         "copy revised the next day, ordinals such as «الثالث والأربعون»)",
 }
 
 
