@@ -114,6 +114,8 @@ def quantity_key(c: Claim) -> tuple | None:
         return None  # "24 ساعة" in two articles is rarely the same fact
     if c["value"] is None and c["qualifier"] != "vague":
         return None
+    if c.get("scope") == "earlier_incident":
+        return None  # «قتل آنذاك خمسة جنود»: a figure of another, earlier incident
     if c.get("scope") == "part" and not c.get("place"):
         return None  # «بينهم 5 أطفال»: a part of a figure said just before, not a count of its own
     # «بينهم 15 حالة وفاة بالعاصمة القاهرة»: a part with a place is that place's count.

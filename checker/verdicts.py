@@ -141,16 +141,18 @@ def classify(
         return "attacker_counted", None
     if same_doc:
         return "internal_conflict", "headline" if (a["in_title"] or b["in_title"]) else "body"
+    ta, tb = _time(a), _time(b)
+    hours_apart = abs((tb - ta).total_seconds()) / 3600 if ta and tb else 0.0
     if frozenset((a["doc_id"], b["doc_id"])) in copies and not (a["in_title"] or b["in_title"]):
+        if hours_apart >= REVISION_HOURS and a["predicate"] in suites.evolving_predicates:
+            return "revision", None  # the wire's own later version: 14 soldiers killed, next day 10
         return "copy_differs", None  # one wire text, two figures: an edit in one copy (headlines are each outlet's own)
     if history is not None and history.stages_differ(a, b):
         return "revision", None
-    ta, tb = _time(a), _time(b)
     # A toll grows as an event unfolds; the floors of a building or a number of accidents do not.
     evolving = a["predicate"] in suites.evolving_predicates and (
         PEOPLE_UNITS.get(a["unit"], a["unit"]) in people_units() or a["predicate"] in THING_TOLLS
     )
-    hours_apart = abs((tb - ta).total_seconds()) / 3600 if ta and tb else 0.0
     edited = not (a["in_title"] or b["in_title"]) and (  # headlines are each outlet's own words
         b["claim_id"] in a.get("_twins", ()) or a["claim_id"] in b.get("_twins", ())
     )

@@ -186,7 +186,8 @@ def test_named_unit_concepts_exist() -> None:
 
 # Scopes that compare.scope_class folds into "total" (so they need no Arabic label of their own).
 TOTAL_SCOPES = {"cumulative": "a running toll is the total", "part": "a share of a total said elsewhere",
-                "today": "a day, not a window", "yesterday": "a day, not a window"}
+                "today": "a day, not a window", "yesterday": "a day, not a window",
+                "earlier_incident": "another incident: quantity_key leaves it uncompared"}
 
 
 def test_scopes_the_code_names_exist_and_each_scope_has_an_arabic_label() -> None:
