@@ -104,8 +104,8 @@ _holdout3 = partial(_held_out_set, HOLDOUT3)
 # of the fixes it named (a lost decimal point), and silence below 0.97 is a known gap there.
 FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.83, 1.0, 0.97),
           "held-out events": (_holdout, 0.66, 0.61, 0.95), "held-out events 2": (_holdout2, 0.65, 1.0, 0.95),
-          "held-out events 3": (_holdout3, 0.35, 0.21, 0.84)}
-SILENT_FLOORS = {"held-out events 3": 0.94}  # every other set keeps 97 % of its compatible pairs silent
+          "held-out events 3": (_holdout3, 0.35, 0.27, 0.92)}
+SILENT_FLOORS = {"held-out events 3": 0.96}  # every other set keeps 97 % of its compatible pairs silent
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
@@ -240,9 +240,9 @@ _HELD_OUT_GAPS = {
                        "compared with other outlets' headlines, two official counts one apart)",
     "held-out events 2": "measured 0.65 / 1.00, first 0.00 / 0.00 (clock times are not compared, a total "
                          "against a sum of kinds in another article, the bodies recovered inside a toll)",
-    "held-out events 3": "measured 0.35 / 0.22 with 95 % silent, first 0.05 / 0.06 (a round-up's lead "
-                         "matched with another outlet's lead, a figure of a past incident («آنذاك»), a wire "
-                         "copy revised the next day, ordinals such as «الثالث والأربعون»)",
+    "held-out events 3": "measured 0.35 / 0.28 with 96 % silent, first 0.05 / 0.06 (a round-up's lead "
+                         "matched with another outlet's lead, ordinals such as «الثالث والأربعون», a headline "
+                         "count against a list of names, a statistic's headline said in other words)",
 }
 
 
