@@ -217,7 +217,10 @@ def day_bound(c: Claim) -> bool:
 
 def closed_period(c: Claim) -> bool:
     """True for a figure of a period that is over («في نهاية العام السابق»): the same fact on any day."""
-    return bool(_CLOSED_PERIOD.search(fold(c.get("sentence") or "").text))
+    closed = c.get("_closed")
+    if closed is None:  # read once per claim: a claim meets every article of its story
+        closed = c["_closed"] = bool(_CLOSED_PERIOD.search(fold(c.get("sentence") or "").text))
+    return closed
 
 
 # «مقارنة بارتفاع 31.3% في نهاية العام السابق»، «في عام 2013»: a figure of a period that is over
@@ -458,10 +461,10 @@ def _spokesman_next(x: Claim, y: Claim, body: list[Claim]) -> bool:
     first, second = sorted((x, y), key=lambda c: c["start"])
     if first["source"] or not second["source"]:
         return False
-    if sum(1 for c in body if c["sentence_start"] in (first["sentence_start"], second["sentence_start"])) != 2:
-        return False
     end = first["sentence_start"] + len(first["sentence"] or "")
     if second["sentence_start"] < end or (second["sentence_start"] - end) > 3:
+        return False
+    if sum(1 for c in body if c["sentence_start"] in (first["sentence_start"], second["sentence_start"])) != 2:
         return False
     # Both say it as the rest of a toll («وإصابة 9 آخرين»): the same account of one incident,
     # not two figures that happen to follow each other (7 still in hospital, 27 sent home).

@@ -9,6 +9,7 @@ from typing import Any
 
 import polars as pl
 
+from .clues import INCIDENT_UNITS
 from .compare import show_value
 from .evidence import make_finding as _make_finding
 from .normalize import fold
@@ -48,7 +49,7 @@ def sum_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) 
         return []
     people = people_units()
     frame = claims.filter(
-        pl.col("predicate").is_in(["killed_or_injured", "killed", "injured"])
+        pl.col("predicate").is_in(["killed_or_injured", "killed", "injured", "hospitalized"])
         & (pl.col("qualifier") == "exact")
         & pl.col("value").is_not_null()
     )
@@ -69,9 +70,11 @@ def sum_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) 
         gap = abs(total["value"] - killed["value"] - injured["value"])
         if gap == 0 or (gap == 1 and any(suites.attacker_died(s) for s in rows["sentence"].unique())):
             continue  # one apart where the attacker died: counted by one figure and not the other
-        body = rows.filter(~pl.col("in_title") & pl.col("unit").is_in(people))
+        # The injured said another way (taken to hospital), and a bare «نقل ثلاثة متأثرين» whose
+        # verb says who they are.
+        body = rows.filter(~pl.col("in_title") & (pl.col("unit").is_in(people) | pl.col("unit").is_null()))
         dead = set(body.filter(pl.col("predicate") == "killed")["value"].to_list())
-        hurt = set(hurt_figures(claims, doc))
+        hurt = set(body.filter(pl.col("predicate").is_in(["injured", "hospitalized"]))["value"].to_list())
         if any(total["value"] - k in hurt for k in dead):
             continue  # «لقي شخص مصرعه … نقل ثلاثة متأثرين بإصابات»: another pair of the article adds up
         trio = [total, killed, injured]
@@ -82,7 +85,6 @@ def sum_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) 
     return findings
 
 
-_INCIDENT_UNITS = ("accident", "fire", "attack", "airstrike")
 _PAIR_GAP = re.compile(r"^\s*\S{0,12}\s*و\s*$")  # «سبع إصابات وحالة وفاة»: one incident's dead and injured
 
 
@@ -93,7 +95,7 @@ def incident_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Sui
         return []
     people = people_units()
     rounded_up = claims.filter(
-        pl.col("unit").is_in(_INCIDENT_UNITS) & (pl.col("value") >= 2) & pl.col("value").is_not_null()
+        pl.col("unit").is_in(INCIDENT_UNITS) & (pl.col("value") >= 2) & pl.col("value").is_not_null()
     ).select("doc_id").unique()
     frame = claims.join(rounded_up, on="doc_id", how="semi").filter(
         pl.col("unit").is_in(people) & pl.col("predicate").is_in(["killed", "injured"])
@@ -143,15 +145,6 @@ def _incident_pairs(body: list[dict], totals: dict[str, dict]) -> list[dict[str,
             continue
         pairs.append(pair)
     return pairs
-
-
-def hurt_figures(claims: pl.DataFrame, doc: str) -> list[float]:
-    """The article's exact counts of the injured and of those taken to hospital (the injured, said another way)."""
-    return claims.filter(
-        (pl.col("doc_id") == doc) & pl.col("predicate").is_in(["injured", "hospitalized"])
-        & (pl.col("qualifier") == "exact") & (pl.col("unit").is_in(people_units()) | pl.col("unit").is_null())
-        & ~pl.col("in_title")
-    )["value"].to_list()  # a bare «نقل ثلاثة متأثرين» has no noun: its verb says who they are
 
 
 WEEKDAY_NAMES = {1: "الاثنين", 2: "الثلاثاء", 3: "الأربعاء", 4: "الخميس", 5: "الجمعة", 6: "السبت", 7: "الأحد"}

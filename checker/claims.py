@@ -27,6 +27,7 @@ from .clues import (
     COLUMNS,
     DEAD_AMONG_AFTER,
     DIGIT,
+    INCIDENT_UNITS,
     LATER_FATES,
     MEASURE_PREDICATES,
     NOUN_FATES,
@@ -151,8 +152,6 @@ def _choose_unit(forms: list[UnitForm], t: str, s_start: int, s_end: int) -> Uni
 
 
 _DAY_SCOPES = frozenset({"today", "yesterday"})
-PEOPLE_FATES_ONLY = frozenset({"killed", "injured", "killed_or_injured"})
-_EVENT_NOUNS = frozenset({"accident", "fire", "attack", "airstrike"})  # an incident keeps its toll's verb
 _MODEL_BEFORE = regex.compile(r"(?<!\p{L})(?:طراز|نوع|موديل|ماركه)\s+[(«\"]?\s*(?:[\p{L}\d]+\s+){0,3}$")
 _FATE_OF_NOUN = {"injured": "injured", "dead": "killed"}  # nouns that say what happened to whom they count
 _NOUN_THEN_AND = regex.compile(r"(?:\s*\p{Arabic}+)?\s*و\s*")  # «شخصان و3»، «5 أشخاص و3»
@@ -344,11 +343,11 @@ class ArticleReader:
                 predicate = "killed_or_injured"  # «بلغ 50 حالة، سجلت منهم 9 حالات وفيات»
             if kind in ("measure", "money", "percent", "duration") and predicate not in MEASURE_PREDICATES:
                 predicate = None  # «على بعد 150 كيلومترا» in a sentence about the killed: no one killed 150 km
-            elif unit is not None and unit.category == "thing" and predicate in PEOPLE_ONLY_PREDICATES:
-                predicate = None  # «سيارات الأجرة والنقل (151) سيارة»: «النقل» takes no one to hospital here
-            elif (unit is not None and unit.category == "thing" and predicate in PEOPLE_FATES_ONLY
-                  and unit.concept not in _EVENT_NOUNS):
-                predicate = None  # «أصيب برصاصتين»: the bullets are not the injured («3 حوادث» keep the toll's verb)
+            elif (unit is not None and unit.category == "thing" and predicate in PEOPLE_ONLY_PREDICATES
+                  and unit.concept not in INCIDENT_UNITS):
+                # «سيارات الأجرة والنقل (151) سيارة»: «النقل» takes no one to hospital here;
+                # «أصيب برصاصتين»: the bullets are not the injured.
+                predicate = None
             elif unit is not None and unit.category == "thing" and predicate == "arrested":
                 predicate = "seized"  # «ضبط 10 مسدسات»: ضبط arrests people and seizes things
             elif unit is not None and unit.category == "person" and predicate in THINGS_ONLY_PREDICATES:

@@ -83,9 +83,11 @@ def unreverse_decimal(n: Numeral, original: str) -> None:
 MAX_TITLE = 250
 # What can happen to a measured amount, a sum of money or a share (the rest are people's and things' fates).
 MEASURE_PREDICATES = frozenset({"rose", "fell", "spent", "allocated", "seized", "sent", None})
-# What happens only to people: a car is not hospitalized. (Not killed or injured: «في 3 حوادث»
-# in a sentence about the injured counts the accidents of that toll, one quantity of the event.)
-PEOPLE_ONLY_PREDICATES = frozenset({"hospitalized", "infected"})
+# What happens only to people: a car is not hospitalized, bullets are not injured. An incident
+# keeps its toll's verb: «في 3 حوادث» in a sentence about the injured counts the accidents of
+# that toll, one quantity of the event.
+PEOPLE_ONLY_PREDICATES = frozenset({"hospitalized", "infected", "killed", "injured", "killed_or_injured"})
+INCIDENT_UNITS = ("accident", "fire", "attack", "airstrike")  # the things a toll happens in
 THINGS_ONLY_PREDICATES = frozenset({"destroyed", "derailed"})  # no one is destroyed or derailed
 
 

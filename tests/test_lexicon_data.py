@@ -15,9 +15,15 @@ import pytest
 
 import checker
 from checker.align import PEOPLE_FATES
-from checker.article_rules import _INCIDENT_UNITS
 from checker.claims import _DAY_SCOPES
-from checker.clues import LATER_FATES, MEASURE_PREDICATES, NOUN_FATES, PEOPLE_ONLY_PREDICATES, THINGS_ONLY_PREDICATES
+from checker.clues import (
+    INCIDENT_UNITS,
+    LATER_FATES,
+    MEASURE_PREDICATES,
+    NOUN_FATES,
+    PEOPLE_ONLY_PREDICATES,
+    THINGS_ONLY_PREDICATES,
+)
 from checker.compare import PEOPLE_UNITS, RATE_SCOPES, WINDOW_SCOPES, scope_class
 from checker.evidence import SCOPES_AR
 from checker.findings import STORY_PREDICATES
@@ -180,7 +186,7 @@ def test_named_predicates_exist(user: str) -> None:
 
 
 def test_named_unit_concepts_exist() -> None:
-    named = {*data("attribution")["speaking_units"], *PEOPLE_UNITS, *PEOPLE_UNITS.values(), *_INCIDENT_UNITS}
+    named = {*data("attribution")["speaking_units"], *PEOPLE_UNITS, *PEOPLE_UNITS.values(), *INCIDENT_UNITS}
     assert named - set(UNITS) == set()
 
 
