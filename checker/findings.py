@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import Any
 
 import polars as pl
+import regex
 
 from .align import (
     SAME_WORDS,
@@ -178,6 +179,16 @@ def _place_rank(a: Claim, b: Claim) -> int:
     return 2 + (pa == "body") + (pb == "body")
 
 
+_AND_BEFORE = regex.compile(r"(?:^|[\s(،,])و(?:\s?|\p{L}+\s)[(«\"]?\s?$")
+
+
+def _conjoined(c: Claim) -> bool:
+    """True when a figure is joined by «و» to what comes before it: «15 شخصاً …، واثنان بحروق», «وإصابة (2)»."""
+    sentence = c.get("sentence") or ""
+    before = sentence[max(0, c["start"] - c["sentence_start"] - 16): c["start"] - c["sentence_start"]]
+    return bool(_AND_BEFORE.search(before))
+
+
 def candidate_claims(claims: pl.DataFrame, stories: dict[str, str]) -> pl.DataFrame:
     """The comparable claims of every unit whose figures can disagree somewhere in a story.
 
@@ -185,6 +196,8 @@ def candidate_claims(claims: pl.DataFrame, stories: dict[str, str]) -> pl.DataFr
     and hold no thousand-fold slip cannot yield a finding, so only the other units go on to
     the alignment, with every claim (the figures under other verbs confirm or slip).
     """
+    if "_bare" not in claims.columns:
+        claims = claims.with_columns(pl.lit(False).alias("_bare"))
     keyed = (
         claims.lazy()
         .with_row_index("_row")
@@ -204,7 +217,8 @@ def candidate_claims(claims: pl.DataFrame, stories: dict[str, str]) -> pl.DataFr
     )
     unit_keys = ["story", "kind", "_unit"]
     open_keys = (
-        keyed.group_by(unit_keys)
+        keyed.filter(~pl.col("_bare"))
+        .group_by(unit_keys)
         .agg(
             # An «about» figure has no bounds in the table; its value stands for it here.
             pl.when(pl.col("qualifier") == "about").then(pl.col("value")).otherwise(pl.col("low"))
@@ -247,9 +261,12 @@ def run_rules(
     # The suites compare the nouns as read: «50 مصابا» (injured) and «50 شخصا أصيبوا» (person)
     # are matched by the people pools, and a bare figure («مصرع ثلاثة») is not compared.
     # A table without nouns (written by another tool, or synthetic) is compared on its units.
+    # A bare figure that only inherits its noun («15 شخصاً بحالات اختناق، واثنان بحروق») is kept
+    # as a part of a total (17 = 15 + 2), never compared on its own.
     if "noun" in claims.columns:
+        read = pl.coalesce("noun", pl.when(pl.col("unit_text").is_not_null()).then(pl.col("unit")))
         claims = claims.with_columns(
-            pl.coalesce("noun", pl.when(pl.col("unit_text").is_not_null()).then(pl.col("unit"))).alias("unit")
+            read.is_null().alias("_bare"), pl.coalesce(read, pl.col("unit")).alias("unit")
         )
     article_findings = (
         percent_findings(claims, stories, suites)
@@ -267,7 +284,10 @@ def run_rules(
     for c in candidates:
         is_open = c.pop("_open")
         key = quantity_key(c)
-        if key is not None:
+        if key is not None and c.pop("_bare", False):
+            if c["value"] is not None and c["qualifier"] == "exact" and _conjoined(c):
+                by_unit[key[:3]][c["doc_id"]].append(c)  # a part to sum, not a figure to compare
+        elif key is not None:
             if is_open:
                 groups[key].append(c)  # only the units whose figures can disagree are aligned
             by_unit[key[:3]][c["doc_id"]].append(c)
