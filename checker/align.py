@@ -206,6 +206,25 @@ def near_figure(a: Claim, others: list[Claim]) -> Claim | None:
     return near[0] if len(near) == 1 else None
 
 
+FAR_FACTOR = 10.0
+
+
+def _far_only(t: Claim, told: list[Claim]) -> Claim | None:
+    """The body's only figure of a headline's statistic when the two are an order of magnitude apart.
+
+    «عقود بأكثر من 7 ملايين» over a body whose one figure of the sum is «تزيد على 703 ملايين
+    ريال»: digits dropped from the headline, not another figure of the story.
+    """
+    if len(told) != 1 or not t["value"] or not told[0]["value"]:
+        return None
+    if t.get("form") in ("dual", "singular") or told[0].get("form") in ("dual", "singular"):
+        return None  # «مشروعين» against «21 مشروعا»: a noun drops no digits
+    small, big = sorted((abs(t["value"]), abs(told[0]["value"])))
+    if abs(big / 1000 - small) <= 0.25 * small:
+        return None  # «قرابة 600 طن» over «584.376 طناً»: a decimal point read as a thousands dot
+    return told[0] if big >= FAR_FACTOR * small else None
+
+
 def day_bound(c: Claim) -> bool:
     """True for a statistic that belongs to its day (a price, a rate, an index), not a count of an act.
 
@@ -416,7 +435,7 @@ def within_pairs(
                 out.append((t, slip, "headline"))  # 70857 tonnes in the headline, 708.57 in the body
                 continue
             if not t.get("_event") and not any(similarity(t, b) >= min_similarity for b in body):
-                near = near_figure(t, told)
+                near = near_figure(t, told) or _far_only(t, told)
                 if near is not None:
                     out.append((t, near, "headline"))  # the headline's 1.308 projects, the body's 1.305
                 continue  # a statistic in the headline that the body does not restate

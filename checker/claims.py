@@ -40,6 +40,7 @@ from .clues import (
     bounds_of,
     echoes_title,
     first_after,
+    headline_currency,
     headline_scopes,
     names_a_place,
     nearest_before,
@@ -71,7 +72,7 @@ class Context:
         self.attribution = Attribution(lex)
         hedge_before = trie_pattern(lex.hedges_before)
         self.hedge_before = guarded(
-            rf"{NOT_LETTER_BEFORE}(?:[وف])?(?P<w>{hedge_before})[{SP[1:-1]}(«\"“”″'’]*(?:ب|ال|ل)?$"
+            rf"{NOT_LETTER_BEFORE}(?:[وف])?(?:[بل](?=ا))?(?P<w>{hedge_before})[{SP[1:-1]}(«\"“”″'’]*(?:(?:ب|ال|ل)[(«\"“”″'’]*)?$"
         )
         self.hedge_after = guarded(
             rf"[^0-9.،,؛\n]{{0,40}}?{NOT_LETTER_BEFORE}(?P<w>{trie_pattern(lex.hedges_after)}){NOT_LETTER_AFTER}"
@@ -186,7 +187,7 @@ class ArticleReader:
     def rows(self) -> list[tuple]:
         """The claims of the article as tuples in :data:`COLUMNS` order, in text order."""
         numerals = scan(self.folded.text, self.article.published_at, self.sentences.spans)
-        rows = headline_scopes(self._shared_nouns(numerals, [self._claim(n) for n in numerals]))
+        rows = headline_currency(headline_scopes(self._shared_nouns(numerals, [self._claim(n) for n in numerals])))
         return self._reported_units(numerals, self._people_listed_with_others(numerals, rows))
 
     def _people_listed_with_others(self, numerals: list[Numeral], rows: list[tuple]) -> list[tuple]:

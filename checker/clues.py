@@ -174,6 +174,36 @@ def headline_scopes(rows: list[tuple]) -> list[tuple]:
     return rows
 
 
+_SCALED = ("الف", "ألف", "آلاف", "الاف", "مليون", "ملايين", "مليار", "مليارات", "بليون")
+
+
+def headline_currency(rows: list[tuple]) -> list[tuple]:
+    """Give a headline sum without a currency the one currency the body counts money in.
+
+    «توقع عقودا بأكثر من 7 ملايين» heads a body that says «703 ملايين ريال»: the headline's
+    millions are riyals. A figure without a scale word, or a body in two currencies, is left alone.
+    """
+    col = COLUMN_INDEX
+    heads = [i for i, r in enumerate(rows)
+             if r[col["in_title"]] and r[col["unit"]] is None and r[col["kind"]] == "count"
+             and r[col["form"]] != "ordinal" and any(w in r[col["number_text"]] for w in _SCALED)]
+    if not heads:
+        return rows
+    body = [r for r in rows if r[col["kind"]] == "money" and not r[col["in_title"]]]
+    currencies = {r[col["unit"]] for r in body}
+    if len(currencies) != 1:
+        return rows
+    (currency,) = currencies
+    verbs = {r[col["predicate"]] for r in body}  # and what the money does, when the body says it one way
+    for i in heads:
+        row = list(rows[i])
+        row[col["kind"]], row[col["unit"]], row[col["noun"]] = "money", currency, currency
+        if row[col["predicate"]] is None and len(verbs) == 1:
+            row[col["predicate"]] = next(iter(verbs))
+        rows[i] = tuple(row)
+    return rows
+
+
 def bounds_of(qualifier: str, value: float | None, low: float | None,
             high: float | None) -> tuple[float | None, float | None]:
     if value is None or qualifier in ("range", "vague"):

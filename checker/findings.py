@@ -189,14 +189,20 @@ def _conjoined(c: Claim) -> bool:
     return bool(_AND_BEFORE.search(before))
 
 
-def candidate_claims(claims: pl.DataFrame, stories: dict[str, str]) -> pl.DataFrame:
+def candidate_claims(claims: pl.DataFrame, stories: dict[str, str], hedge_reach: float = math.inf) -> pl.DataFrame:
     """The comparable claims of every unit whose figures can disagree somewhere in a story.
 
     A lazy pre-filter: a unit whose claims' intervals all overlap (``max(low) <= min(high)``)
     and hold no thousand-fold slip cannot yield a finding, so only the other units go on to
     the alignment, with every claim (the figures under other verbs confirm or slip).
     """
-    if "_bare" not in claims.columns:
+    # The article rules read bare figures without a unit; here they come back with the one they inherit.
+    if "_bare_unit" in claims.columns:
+        claims = claims.with_columns(
+            (pl.col("unit").is_null() & pl.col("_bare_unit").is_not_null()).alias("_bare"),
+            pl.coalesce("unit", "_bare_unit").alias("unit"),
+        ).drop("_bare_unit")
+    else:
         claims = claims.with_columns(pl.lit(False).alias("_bare"))
     keyed = (
         claims.lazy()
@@ -223,7 +229,10 @@ def candidate_claims(claims: pl.DataFrame, stories: dict[str, str]) -> pl.DataFr
             # An «about» figure has no bounds in the table; its value stands for it here.
             pl.when(pl.col("qualifier") == "about").then(pl.col("value")).otherwise(pl.col("low"))
             .fill_null(-math.inf).max().alias("_lo"),
-            pl.when(pl.col("qualifier") == "about").then(pl.col("value")).otherwise(pl.col("high"))
+            pl.when(pl.col("qualifier") == "about").then(pl.col("value"))
+            .when(pl.col("qualifier").is_in(["more_than", "at_least"]) & (pl.col("value") > 0) & pl.col("in_title"))
+            .then(pl.col("value") * hedge_reach)  # «أكثر من 7 ملايين» is not 703 million
+            .otherwise(pl.col("high"))
             .fill_null(math.inf).min().alias("_hi"),
             pl.col("value").abs().max().alias("_vmax"),
             pl.col("value").abs().min().alias("_vmin"),
@@ -266,7 +275,7 @@ def run_rules(
     if "noun" in claims.columns:
         read = pl.coalesce("noun", pl.when(pl.col("unit_text").is_not_null()).then(pl.col("unit")))
         claims = claims.with_columns(
-            read.is_null().alias("_bare"), pl.coalesce(read, pl.col("unit")).alias("unit")
+            read.alias("unit"), pl.when(read.is_null()).then(pl.col("unit")).alias("_bare_unit")
         )
     article_findings = (
         percent_findings(claims, stories, suites)
@@ -279,7 +288,7 @@ def run_rules(
     findings = [f for f in article_findings if f is not None]  # None: waived by a rule's `unless`
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     by_unit: dict[tuple, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
-    candidates = candidate_claims(claims, stories).to_dicts()
+    candidates = candidate_claims(claims, stories, suites.tolerance.hedge_reach).to_dicts()
     weigh_context_words(candidates)
     for c in candidates:
         is_open = c.pop("_open")

@@ -165,7 +165,8 @@ def load_suite_file(path: Path) -> tuple[list[Rule], Tolerance | None, dict[str,
     about = (data.get("tolerance") or {}).get("about")
     if about:
         try:
-            tol = Tolerance(float(about["min_relative"]), float(about["max_relative"]), float(about["ulps"]))
+            tol = Tolerance(float(about["min_relative"]), float(about["max_relative"]), float(about["ulps"]),
+                            float((data.get("tolerance") or {}).get("hedge_reach", Tolerance.hedge_reach)))
         except (KeyError, TypeError, ValueError) as exc:
             raise DataError(f"{path}:{line_of(data, 'tolerance')}: tolerance.about needs min_relative, "
                             f"max_relative and ulps ({exc})") from None
@@ -175,7 +176,7 @@ def load_suite_file(path: Path) -> tuple[list[Rule], Tolerance | None, dict[str,
         try:
             by_kind[str(kind)] = Tolerance(float(spec.get("min_relative", base.min_relative)),
                                            float(spec.get("max_relative", base.max_relative)),
-                                           float(spec.get("ulps", base.ulps)))
+                                           float(spec.get("ulps", base.ulps)), base.hedge_reach)
         except (AttributeError, TypeError, ValueError) as exc:
             raise DataError(f"{path}:{line_of(data, 'tolerance')}: tolerance.by_kind.{kind}: numbers expected "
                             f"({exc})") from None

@@ -102,9 +102,13 @@ _holdout3 = partial(_held_out_set, HOLDOUT3)
 # The third held-out set (holdout3, annotated in session 7 without running Raqm) was first
 # scored at 0.05 / 0.06 with 95.5 % of compatible pairs silent; its floors are the first score
 # of the fixes it named (a lost decimal point), and silence below 0.97 is a known gap there.
-FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.83, 1.0, 0.97),
+# Session 8: the cluster precision floor went from 1.0 to 0.88. A headline's lower bound now
+# reaches ten times its figure at most, so sabq's headline «أكثر من 33 زجاجة» is a slip
+# against alwatan's «33 ألف» across outlets too; the cluster gold annotates only sabq's own
+# headline against its body (held-out 3 annotates both, for K08's «70857» tonnes).
+FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.83, 0.88, 0.97),
           "held-out events": (_holdout, 0.66, 0.61, 0.95), "held-out events 2": (_holdout2, 0.65, 1.0, 0.95),
-          "held-out events 3": (_holdout3, 0.35, 0.27, 0.92)}
+          "held-out events 3": (_holdout3, 0.40, 0.31, 0.92)}
 SILENT_FLOORS = {"held-out events 3": 0.96}  # every other set keeps 97 % of its compatible pairs silent
 
 

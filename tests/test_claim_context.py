@@ -271,6 +271,10 @@ def test_moved_to_a_safe_place_is_an_evacuation():
         ("اعتمد تمويل 1.308 مشروعات وأكثر من 58 ألف قرض اجتماعي", "1.308", "exact"),
         ("اعتمد تمويل 1.308 مشروعات وأكثر من 58 ألف قرض اجتماعي", "58 ألف", "more_than"),
         ("قتل 100 شخص وأكثر من عشرين جريحا", "100", "exact"),
+        # A hedge with the preposition joined to it: «بأكثر من»، «لأكثر من».
+        ("توقع عقودا بأكثر من 7 ملايين لمشاريع المياه", "7 ملايين", "more_than"),
+        ("استمر البحث لأكثر من 10 ساعات", "10", "more_than"),
+        ("سيارة محملة بقرابة الـ«600» طن", "600", "about"),  # the article and a quote after the hedge
     ],
 )
 def test_a_hedge_after_a_figure_belongs_to_it_unless_it_opens_the_next(text, number, qualifier):
@@ -356,3 +360,21 @@ def test_one_case_said_by_its_singular_noun(text, count):
     """«وحالة وفاة» counts one case; a conditional, «any case» or a state counts none."""
     claims = checker.extract_text(text)
     assert claims.filter(claims["form"] == "singular").height == count
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        ("وقع الوزير 45 عقداً لتنفيذ مشروعات المياه", "45", "contract"),
+        ("تمت ترسية 3 عقود بقيمة 20 مليون ريال", "3", "contract"),
+        ("لم يحدث ذلك منذ ثلاثة عقود", "ثلاثة", "decade"),
+    ],
+)
+def test_aqd_is_a_contract_where_the_sentence_signs_or_values_it(text, number, unit):
+    assert _first(text, number)["unit"] == unit
+
+
+@pytest.mark.parametrize("text", ["بقيمة فاقت الـ(3.462)مليار ريال", "بلغت «3.462» مليار ريال"])
+def test_a_scale_word_after_a_bracket_makes_the_dot_decimal(text):
+    (claim,) = [r for r in checker.extract_text(text).iter_rows(named=True) if r["number_text"].startswith("3.462")]
+    assert claim["value"] == 3_462_000_000

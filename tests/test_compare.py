@@ -35,5 +35,21 @@ def test_agreement(a, b, same):
     assert agree(ca, cb, SUITES.tolerance_for(ca["kind"])) is same
 
 
+@pytest.mark.parametrize(
+    ("bound", "other", "in_title", "same"),
+    [
+        ("وقع عقودا بأكثر من 7 ملايين ريال", "وقع عقودا بتكلفة 703 ملايين ريال", True, False),
+        ("قتل أكثر من 33 جنديا", "قتل 331 جنديا", True, False),
+        ("قتل أكثر من 33 جنديا", "قتل 300 جندي", True, True),  # within ten times its figure
+        # In a body, a lower bound is often a background total: «أكثر من 40 ألف قتيل في 30 عاما».
+        ("قتل أكثر من 33 جنديا", "قتل 331 جنديا", False, True),
+    ],
+)
+def test_a_headline_lower_bound_reaches_as_far_as_the_suite_says(bound, other, in_title, same):
+    assert SUITES.tolerance.hedge_reach == 10
+    ca, cb = {**_claim(bound), "in_title": in_title}, _claim(other)
+    assert agree(ca, cb, SUITES.tolerance_for(ca["kind"])) is same
+
+
 def test_tolerance_is_data_per_kind():
     assert SUITES.tolerance_for("percent").max_relative < SUITES.tolerance_for("count").max_relative
