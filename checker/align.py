@@ -174,6 +174,10 @@ def counterpart(a: Claim, others: list[Claim], min_similarity: float) -> Claim |
             near = slips[0] if len(slips) == 1 else None  # 70857 tonnes against 708.57: one figure, a slip
         if near is not None and (alike is None or similarity(a, alike) < min_similarity):
             return near  # «1.308 مشروعات» against «1.305 مشروعات»: one count with a digit slipped
+        if where == "title":
+            heads = [b for b in others if position(b) == "title"]
+            if len(heads) == 1 and (alike is None or similarity(a, alike) < min_similarity):
+                return heads[0]  # «عودة لثلاثة وزراء» against «عودة لـ 4 وزراء»: two headlines, one count
         if alike is None:
             return None
         best = alike  # a statistic: its counterpart must be said in alike words and be unconfirmed

@@ -155,6 +155,7 @@ def _choose_unit(forms: list[UnitForm], t: str, s_start: int, s_end: int) -> Uni
 _DAY_SCOPES = frozenset({"today", "yesterday"})
 _MODEL_BEFORE = regex.compile(r"(?<!\p{L})(?:طراز|نوع|موديل|ماركه)\s+[(«\"]?\s*(?:[\p{L}\d]+\s+){0,3}$")
 _FATE_OF_NOUN = {"injured": "injured", "dead": "killed"}  # nouns that say what happened to whom they count
+_AND_NOUN = regex.compile(r"\s*و(?:ال)?(?=\p{L})")
 _NOUN_THEN_AND = regex.compile(r"(?:\s*\p{Arabic}+)?\s*و\s*")  # «شخصان و3»، «5 أشخاص و3»
 
 
@@ -271,6 +272,8 @@ class ArticleReader:
                         unit_span = (um.start("w"), um.end("w"))
                         after_end = um.end()
                         of_the = bool(um.group("min") and um.group("cl"))
+                        if self._counts_two_nouns(unit, um.end()):
+                            unit, unit_span = None, None  # «54 كلية ومعهدا»: colleges and institutes together
                 else:
                     wb = c.word_before.search(t, max(0, n.start - 25), n.start)
                     if wb and wb.group(1) in lex.units and (
@@ -414,6 +417,22 @@ class ArticleReader:
             src = self.sentences.source(si)
         return self._row(n, kind, qualifier, low, high, unit_name, unit_span, predicate, side, scope,
                          scope_span, src, (s_start, s_end), place)
+
+    def _counts_two_nouns(self, unit: UnitForm, end: int) -> bool:
+        """True when the counted noun, singular, shares its number with a second noun: «54 كلية ومعهدا».
+
+        The second noun is in the same accusative (tanween alef: «17 جنديا وضابطا»); «مقتل 30 شخصا
+        وإصابة 100» opens another toll and «22 فرقة إسعافية وفرقة طبية» adds one more team.
+        """
+        if unit.number != "sg":
+            return False
+        t = self.folded.text
+        m = _AND_NOUN.match(t, end)
+        other = self.g.unit_after.match(t, m.end()) if m else None
+        if other is None or other.start("w") != m.end() or other.group("min") or not t.endswith("ا", 0, other.end("w")):
+            return False
+        forms = self.g.lex.units.get(squash(other.group("w"))) or []
+        return any(f.number == "sg" and f.concept != unit.concept and f.category == unit.category for f in forms)
 
     def _shared_nouns(self, numerals: list[Numeral], rows: list[tuple]) -> list[tuple]:
         """Give a bare toll the noun of the toll it is coordinated with, in the same sentence.

@@ -378,3 +378,19 @@ def test_aqd_is_a_contract_where_the_sentence_signs_or_values_it(text, number, u
 def test_a_scale_word_after_a_bracket_makes_the_dot_decimal(text):
     (claim,) = [r for r in checker.extract_text(text).iter_rows(named=True) if r["number_text"].startswith("3.462")]
     assert claim["value"] == 3_462_000_000
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        ("عودة مرتقبة لثلاثة وزراء إلى عدن", "ثلاثة", "minister"),
+        ("اعتقال 6 مسؤولين في الاتحاد", "6", "official"),
+        # One number for two nouns in the same accusative: colleges and institutes together.
+        ("54 كلية ومعهدا تعزز التنافسية", "54", None),
+        # Not a shared number: another toll, or one more team.
+        ("أسفر عن مقتل 30 شخصا وإصابة 100 آخرين", "30", "person"),
+        ("باشرتها 22 فرقة إسعافية وفرقة طبية متقدمة", "22", "ambulance_team"),
+    ],
+)
+def test_what_a_number_counts_with_a_second_noun(text, number, unit):
+    assert _first(text, number)["unit"] == unit
