@@ -23,7 +23,7 @@ from itertools import combinations
 
 import regex
 
-from .compare import magnitude_slip, written_ulp
+from .compare import NOUN_FORMS, magnitude_slip, written_ulp
 from .normalize import fold
 
 Claim = dict
@@ -221,7 +221,7 @@ def _far_only(t: Claim, told: list[Claim]) -> Claim | None:
     """
     if len(told) != 1 or not t["value"] or not told[0]["value"]:
         return None
-    if t.get("form") in ("dual", "singular") or told[0].get("form") in ("dual", "singular"):
+    if t.get("form") in NOUN_FORMS or told[0].get("form") in NOUN_FORMS:
         return None  # «مشروعين» against «21 مشروعا»: a noun drops no digits
     small, big = sorted((abs(t["value"]), abs(told[0]["value"])))
     if abs(big / 1000 - small) <= 0.25 * small:

@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 import regex
 
 from .article import Article
-from .compare import RATE_SCOPES, WINDOW_SCOPES
+from .compare import RATE_SCOPES, SCALE_WORDS, WINDOW_SCOPES
 from .grammar import Numeral
 from .lexicon import squash
 from .normalize import fold
@@ -174,9 +174,6 @@ def headline_scopes(rows: list[tuple]) -> list[tuple]:
     return rows
 
 
-_SCALED = ("الف", "ألف", "آلاف", "الاف", "مليون", "ملايين", "مليار", "مليارات", "بليون")
-
-
 def headline_currency(rows: list[tuple]) -> list[tuple]:
     """Give a headline sum without a currency the one currency the body counts money in.
 
@@ -186,7 +183,7 @@ def headline_currency(rows: list[tuple]) -> list[tuple]:
     col = COLUMN_INDEX
     heads = [i for i, r in enumerate(rows)
              if r[col["in_title"]] and r[col["unit"]] is None and r[col["kind"]] == "count"
-             and r[col["form"]] != "ordinal" and any(w in r[col["number_text"]] for w in _SCALED)]
+             and r[col["form"]] != "ordinal" and any(w in r[col["number_text"]] for w in SCALE_WORDS)]
     if not heads:
         return rows
     body = [r for r in rows if r[col["kind"]] == "money" and not r[col["in_title"]]]

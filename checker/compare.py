@@ -139,14 +139,14 @@ def describe_key(key: tuple) -> str:
     return " ".join(words)
 
 
-_NOUN_FORMS = ("dual", "singular")
+NOUN_FORMS = ("dual", "singular")  # a noun that is its own numeral: «مشروعين»، «وحالة وفاة»
 
 
 def magnitude_slip(a: Claim, b: Claim) -> bool:
     """True when one figure is the other times a thousand or a million (33 vs 33 ألف), or the
     same digits with a decimal point lost or moved (70857 vs 708.57 tonnes)."""
     va, vb = a["value"], b["value"]
-    if not va or not vb or a.get("form") in _NOUN_FORMS or b.get("form") in _NOUN_FORMS:
+    if not va or not vb or a.get("form") in NOUN_FORMS or b.get("form") in NOUN_FORMS:
         return False  # «مشروعين» against «2000 مشروع»: a dual drops no scale word
     small, big = sorted((abs(va), abs(vb)))
     # 33 against 33,288 (the rest after the thousands dropped); 4.46 against 5.3 million is no slip.

@@ -162,16 +162,17 @@ def load_suite_file(path: Path) -> tuple[list[Rule], Tolerance | None, dict[str,
     suite = str(data.get("suite") or path.stem)
     rules = [_rule(path, suite, entry, line_of(data, "rules")) for entry in data["rules"]]
     tol = None
-    about = (data.get("tolerance") or {}).get("about")
+    tolerance = data.get("tolerance") or {}
+    about = tolerance.get("about")
     if about:
         try:
             tol = Tolerance(float(about["min_relative"]), float(about["max_relative"]), float(about["ulps"]),
-                            float((data.get("tolerance") or {}).get("hedge_reach", Tolerance.hedge_reach)))
+                            float(tolerance.get("hedge_reach", Tolerance.hedge_reach)))
         except (KeyError, TypeError, ValueError) as exc:
             raise DataError(f"{path}:{line_of(data, 'tolerance')}: tolerance.about needs min_relative, "
                             f"max_relative and ulps ({exc})") from None
     by_kind = {}
-    for kind, spec in ((data.get("tolerance") or {}).get("by_kind") or {}).items():
+    for kind, spec in (tolerance.get("by_kind") or {}).items():
         base = tol or Tolerance()
         try:
             by_kind[str(kind)] = Tolerance(float(spec.get("min_relative", base.min_relative)),
