@@ -23,7 +23,7 @@ from itertools import combinations
 
 import regex
 
-from .compare import NOUN_FORMS, magnitude_slip, written_ulp
+from .compare import NOUN_FORMS, magnitude_slip, same_source, written_ulp
 from .normalize import fold
 
 Claim = dict
@@ -116,6 +116,37 @@ def mark_leads(by_doc: dict[str, list[Claim]]) -> None:
         main_values = {c["value"] for c in members if c.get("in_title") or c["_lead"]}
         for c in members:
             c["_main"] = c["value"] in main_values
+
+
+def told_by(c: Claim) -> str | None:
+    """Who gives a figure: its own source, else the source the article names for the same figure."""
+    return c["source"] or c.get("_told_by")
+
+
+def carry_sources(by_doc: dict[str, list[Claim]], pool: dict[str, list[Claim]]) -> None:
+    """Give an unsourced figure the source its article names for the same figure.
+
+    «هجوم انتحاري يقتل جنديين ويصيب 24» in the headline, «وأعلن مكتب حاكم الإقليم أن اثنين …
+    قتلا وأصيب 24» in the body: the headline's 24 is the governor's figure, and another
+    outlet's 31 from the army is a sourced disagreement, not an outlet's error. Only when
+    one source in the article gives that value under the same verb (``pool``: the article's
+    figures of people of any kind, or of the same unit), and none gives another.
+    """
+    for doc, members in by_doc.items():
+        predicate = members[0]["predicate"]
+        sourced = [c for c in pool.get(doc, members) if c["source"] and c["predicate"] == predicate]
+        if not sourced:
+            continue
+        for c in members:
+            if c["source"] or c["value"] is None:
+                continue
+            names = {s["source"] for s in sourced if s["value"] == c["value"] and s["qualifier"] == c["qualifier"]
+                     and same_side(s, c)}
+            if len(names) != 1:
+                continue
+            name = next(iter(names))
+            if all(same_source(s["source"], name) for s in sourced if s["value"] != c["value"]):
+                c["_told_by"] = name
 
 
 def _exact(c: Claim) -> float | None:

@@ -153,6 +153,11 @@ def _choose_unit(forms: list[UnitForm], t: str, s_start: int, s_end: int) -> Uni
 
 
 _DAY_SCOPES = frozenset({"today", "yesterday"})
+# «منذ 1984»، «منذ عام 2011»، «منذ ثلاثة عقود»: a total over years, not a figure of the day's event.
+_SINCE_YEARS = regex.compile(
+    r"\s*(?:(?:عام|العام|سنه|السنه)\s+)?(?:(?:19|20)\d\d(?!\d)|\d+\s+(?:عاما|عام|سنه|سنوات|عقود)(?!\p{L})"
+    r"|(?:\p{L}+\s+)?(?:عقود|عقدين|سنوات|سنين|اعوام|عاما)(?!\p{L}))"
+)
 _MODEL_BEFORE = regex.compile(r"(?<!\p{L})(?:طراز|نوع|موديل|ماركه)\s+[(«\"]?\s*(?:[\p{L}\d]+\s+){0,3}$")
 _FATE_OF_NOUN = {"injured": "injured", "dead": "killed"}  # nouns that say what happened to whom they count
 _AND_NOUN = regex.compile(r"\s*و(?:ال)?(?=\p{L})")
@@ -273,7 +278,10 @@ class ArticleReader:
                         after_end = um.end()
                         of_the = bool(um.group("min") and um.group("cl"))
                         if self._counts_two_nouns(unit, um.end()):
-                            unit, unit_span = None, None  # «54 كلية ومعهدا»: colleges and institutes together
+                            if unit.category == "person":  # «33 قتيلا وجريحا»، «17 جنديا وضابطا»: people all the same
+                                unit = lex.units["شخص"][0]
+                            else:  # «54 كلية ومعهدا»: colleges and institutes together
+                                unit, unit_span = None, None
                 else:
                     wb = c.word_before.search(t, max(0, n.start - 25), n.start)
                     if wb and wb.group(1) in lex.units and (
@@ -329,7 +337,7 @@ class ArticleReader:
                         if verb:
                             own = verb
             # «سبع إصابات»، «21 حالة وفاة»: the counted noun itself says what happened.
-            predicate = own[2] if own else predicate_near(preds, n.start, after_end, s_start, s_end)
+            predicate = own[2] if own else predicate_near(preds, n.start, after_end, s_start, s_end, t)
             if own is None and predicate == "killed" and c.severity_after.match(t, after_end):
                 predicate = "injured"  # «حالتي وفاة وحالة حرجة»: the dead have no severity; the injured do
             if own and of_the and own[1] > unit_span[0]:
@@ -387,6 +395,9 @@ class ArticleReader:
                     sc = None
             if sc:
                 scope, scope_span = sc[2], (sc[0], sc[1])
+                since = t.find("منذ", sc[0], sc[1])
+                if scope == "cumulative" and since >= 0 and _SINCE_YEARS.match(t, since + 3):
+                    scope = "background"  # «مقتل 40 ألف شخص منذ 1984»: a long conflict's total, not this event's
             # «استشهاد عريف وجنديين»، «أصيب طفلان وفتاة»: one more person coordinated with the count.
             # Not after a singular noun: «13 جنديا وشرطيا»، «20 طالبا وطالبة» name the whole count.
             one_more = bool(c.after_one_person.search(t, max(s_start, n.start - 20), n.start) or (

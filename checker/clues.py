@@ -125,6 +125,7 @@ def names_a_place(text: str, m: re.Match[str]) -> bool:
     return bool(not m.group("cl") and PLACE_VERB_AFTER.match(text, m.end()))
 
 
+_COMMA = re.compile(r"[،,؛;]")
 CLAUSE_BREAK = re.compile(r"[،,.؛:()\"«»]|\sو")
 TITLE_ECHO = ("رابط الخبر", "رابط المقال", "عنوان الخبر")
 
@@ -135,10 +136,18 @@ def echoes_title(text: str, pos: int) -> bool:
     return line.lstrip().startswith(TITLE_ECHO)
 
 
-def predicate_near(preds: Spans, start: int, end: int, s_start: int, s_end: int) -> str | None:
+def predicate_near(preds: Spans, start: int, end: int, s_start: int, s_end: int, text: str = "") -> str | None:
+    """The verb of a figure whose counted noun says none: the nearest before it, else the first after.
+
+    A verb before a comma belongs to the clause before it: «وتقبلهم في الشهداء، كما تعرض (7)
+    سبعة من رجال حرس الحدود للإصابة» counts the injured, the verb after the figure.
+    """
     starts, spans = preds
     before = nearest_before(starts, spans, max(s_start, start - 90), start)
     after = first_after(starts, spans, end, min(s_end, end + 40))
+    if (before and after and text and _COMMA.search(text, before[1], start)
+            and not CLAUSE_END.search(text, end, after[0])):
+        return after[2]
     if before and (after is None or start - before[1] <= 60):
         return before[2]
     if after:

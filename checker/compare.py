@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
+
+import regex
 
 WINDOW_SCOPES = {"last_24h", "two_days", "weekly", "monthly", "yearly", "first_quarter", "second_quarter",
                  "third_quarter", "fourth_quarter", "first_half", "second_half"}
@@ -99,13 +102,28 @@ def agree(a: Claim, b: Claim, tol: Tolerance) -> bool:
             return True
         if vb == int(vb) and va % 1 in _SPOKEN_FRACTIONS and int(va) == vb:
             return True
+        if va and vb and (va == 1000 * vb or vb == 1000 * va) and thousands_dot(a if va < vb else b):
+            return True  # «1.949 مليون» against «1,949 مليون»: one figure, the dot a thousands separator
     return max(alo, blo) <= min(ahi, bhi)
+
+
+_DECIMAL_WRITTEN = regex.compile(r"\d[.٫]\d")
+_THOUSANDS_DOT = regex.compile(r"(?<![\d.,])\d{1,3}\.\d{3}(?![\d.,])")
+
+
+def thousands_dot(c: Claim) -> bool:
+    """True when a figure is written with a dot before three digits, as in «1.949 مليون».
+
+    Some copy uses the dot as a thousands separator: against another outlet's «1,949 مليون»
+    the two are one figure, not a dropped scale word.
+    """
+    return bool(_THOUSANDS_DOT.search(c.get("number_text") or ""))
 
 
 def scope_class(c: Claim) -> str:
     """The time window a figure covers, for comparison: a window, a rate, or the total."""
     scope = c.get("scope")
-    if scope in WINDOW_SCOPES or scope in RATE_SCOPES:
+    if scope in WINDOW_SCOPES or scope in RATE_SCOPES or scope == "roundup":
         return scope
     return "total"
 
@@ -118,8 +136,8 @@ def quantity_key(c: Claim) -> tuple | None:
         return None  # "24 ساعة" in two articles is rarely the same fact
     if c["value"] is None and c["qualifier"] != "vague":
         return None
-    if c.get("scope") == "earlier_incident":
-        return None  # «قتل آنذاك خمسة جنود»: a figure of another, earlier incident
+    if c.get("scope") in ("earlier_incident", "background"):
+        return None  # «قتل آنذاك خمسة جنود»، «40 ألف قتيل منذ 1984»: a figure of another incident, or of years
     if c.get("scope") == "part" and not c.get("place"):
         return None  # «بينهم 5 أطفال»: a part of a figure said just before, not a count of its own
     # «بينهم 15 حالة وفاة بالعاصمة القاهرة»: a part with a place is that place's count.
@@ -149,8 +167,14 @@ def magnitude_slip(a: Claim, b: Claim) -> bool:
     if not va or not vb or a.get("form") in NOUN_FORMS or b.get("form") in NOUN_FORMS:
         return False  # «مشروعين» against «2000 مشروع»: a dual drops no scale word
     small, big = sorted((abs(va), abs(vb)))
-    # 33 against 33,288 (the rest after the thousands dropped); 4.46 against 5.3 million is no slip.
+    if big == 1000 * small and thousands_dot(a if abs(va) == small else b):
+        return False  # «1.949 مليون» against «1,949 مليون»: a thousands dot, not a dropped «ألف»
+    # 33 against 33,288 (the rest after the thousands dropped); 4.46 against 5.3 million is no
+    # slip; «1.9 مليون» against «1,949 مليون» is 1.9 billion rounded, a thousand times too small.
     step = significant_ulp(small) if small != int(small) else 1.0
+    small_claim = a if abs(va) == small else b
+    if _DECIMAL_WRITTEN.search(small_claim.get("number_text") or ""):
+        step = max(step, written_ulp(small_claim))
     if any(small * factor <= big < (small + step) * factor for factor in (1000.0, 1000000.0, 1000000000.0)):
         return True
     return separator_slip(small, big)
@@ -188,3 +212,17 @@ def show_value(c: Claim) -> str:
     if q == "range":
         return f"{c['low']:,g}–{c['high']:,g}"
     return words.get(q, "") + num
+
+
+@cache
+def same_source(a: str, b: str) -> bool:
+    """True when two sources name one body: «وزارة الصحة المصرية» and «وزار الصحة» (a typo) or «وزارة الصحة»."""
+    from .normalize import fold_word
+
+    wa = {w.removeprefix("ال") for w in fold_word(a).split() if len(w) > 2}
+    wb = {w.removeprefix("ال") for w in fold_word(b).split() if len(w) > 2}
+    if not wa or not wb or wa <= wb or wb <= wa:
+        return True
+    # The distinctive words (not the «ministry of» that every body shares) decide.
+    common = {"وزاره", "وزار", "هيئه", "مديريه", "متحدث", "رسمي", "باسم", "عام", "عامه", "اداره"}
+    return bool((wa - common) & (wb - common))

@@ -147,7 +147,10 @@ def read_digits(g: Grammar, text: str, m: re.Match[str], found: list[Numeral],
         # «بقيمة ( 15) مليار ريال»، «“٢١” ألف طلقة»: the scale word after the bracket or quote
         closing = _CLOSE_PAREN.match(text, end)
         sc = g.scale_after.match(text, closing.end()) if closing else None
-    if sc:
+    if sc and value >= 1_000_000 and decimals == 0 and not sc.group("frac"):
+        # «(375,526,840) مليون ريال»: the figure already written out in full; the scale word is redundant
+        num.end = sc.end()
+    elif sc:
         entries = lex.number_words[sc.group("w")]
         scale = entries[0][1]
         num.value = value * scale

@@ -11,6 +11,7 @@ import regex
 
 from .align import (
     SAME_WORDS,
+    carry_sources,
     cross_pairs,
     fate_of,
     mark_leads,
@@ -86,6 +87,7 @@ def _pair_findings(
     mark_leads(by_doc)
     pairs: list[tuple[Claim, Claim, str | None]] = []
     pool = part_pool or same_unit
+    carry_sources(by_doc, pool)
     fate = fate_of(key[3])
     for doc_members in by_doc.values():
         doc = doc_members[0]["doc_id"]

@@ -45,6 +45,8 @@ CLAIMS_SCHEMA: dict[str, pl.DataType] = {
 COLUMN_DOCS = {
     "scope": "time window of the figure: last_24h, two_days, daily, weekly, monthly, yearly, first_quarter … "
     "fourth_quarter, first_half, second_half, cumulative, "
+    "background (a total over years: «منذ 1984»), earlier_incident, "
+    "roundup (several incidents together: «في حوادث مرورية»), "
     "today, yesterday, part (a subset of a figure said nearby; null when the text states none)",
     "noun": "the lexicon concept of the counted noun as read (قتلى: dead, حالة: case; null for a bare "
     "figure); `unit` reports the counted thing (person)",

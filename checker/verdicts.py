@@ -14,8 +14,9 @@ from functools import cache
 
 import polars as pl
 
+from .align import told_by
 from .article_rules import people_units
-from .compare import PEOPLE_UNITS, Claim, agree, magnitude_slip, scope_class
+from .compare import PEOPLE_UNITS, Claim, agree, magnitude_slip, same_source, scope_class
 from .rules import Suites
 
 REVISION_HOURS = 6
@@ -41,20 +42,6 @@ def _named(source: str | None) -> bool:
     folded = fold_word(source)
     generic = load_lexicon().generic_sources
     return folded not in generic and not any(folded.startswith(g + " ") for g in generic)
-
-
-@cache
-def _same_source(a: str, b: str) -> bool:
-    """True when two sources name one body: «وزارة الصحة المصرية» and «وزار الصحة» (a typo) or «وزارة الصحة»."""
-    from .normalize import fold_word
-
-    wa = {w.removeprefix("ال") for w in fold_word(a).split() if len(w) > 2}
-    wb = {w.removeprefix("ال") for w in fold_word(b).split() if len(w) > 2}
-    if not wa or not wb or wa <= wb or wb <= wa:
-        return True
-    # The distinctive words (not the «ministry of» that every body shares) decide.
-    common = {"وزاره", "وزار", "هيئه", "مديريه", "متحدث", "رسمي", "باسم", "عام", "عامه", "اداره"}
-    return bool((wa - common) & (wb - common))
 
 
 @dataclass(frozen=True)
@@ -123,10 +110,11 @@ def classify(
         return None  # «عدة حالات» against 13: a vague word does not contradict a figure
     sa, sb = scope_class(a), scope_class(b)
     if sa != sb:
-        if "daily" in (sa, sb):
-            return None  # a daily figure is a rate, not the total: a different quantity
+        if "daily" in (sa, sb) or "roundup" in (sa, sb):
+            return None  # a daily rate, or several incidents against one: a different quantity
         return "different_scope", None
-    if _named(a["source"]) and _named(b["source"]) and not _same_source(a["source"], b["source"]):
+    sources = told_by(a), told_by(b)
+    if _named(sources[0]) and _named(sources[1]) and not same_source(*sources):
         if not same_doc:
             return "sourced_disagreement", None
         return None  # two sources quoted side by side in one article: reported, not asserted

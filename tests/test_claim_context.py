@@ -74,6 +74,11 @@ def _first(text: str, number: str) -> dict:
         ("وقع الحادث بطريق الهجرة وتضرر 3 منازل", "3", "house", "house", None),  # a road, not displacement
         ("13 شهيدا بتفجير انتحاري في مسجد", "13", "dead", "person", "killed"),  # the noun says what happened
         ("مقتل 3 في تحطم طائرة من نوع امبراير 505", "505", None, None, None),  # a model's number
+        # Two verbs before one figure count the dead and the injured together.
+        ("حادث انقلاب يصرع ويصيب 8 من عائلة", "8", "person", "person", "killed_or_injured"),
+        ("هجوم انتحاري أوقع 33 قتيلاً وجريحًا", "33", "person", "person", "killed_or_injured"),
+        # A verb before a comma belongs to the clause before it; the figure's own verb comes after.
+        ("وتقبلهم في الشهداء ، كما تعرض (7) سبعة من رجال حرس الحدود للإصابة", "سبعة", "man", "man", "injured"),
         ("وسقطت الطائرة وهي من طراز (جيت فينوم 300) ومقتل 4", "300", None, None, None),
     ],
 )
@@ -275,6 +280,10 @@ def test_moved_to_a_safe_place_is_an_evacuation():
         ("توقع عقودا بأكثر من 7 ملايين لمشاريع المياه", "7 ملايين", "more_than"),
         ("استمر البحث لأكثر من 10 ساعات", "10", "more_than"),
         ("سيارة محملة بقرابة الـ«600» طن", "600", "about"),  # the article and a quote after the hedge
+        # The negation glued to its verb, as copy often writes it.
+        ("وأدى تساقط ركام إلى قتل مالايقل عن شخصين", "شخصين", "at_least"),
+        ("قتل ما لايقل عن 7 أشخاص", "7", "at_least"),
+        ("أصيب مالايزيد على 5 أشخاص", "5", "at_most"),
     ],
 )
 def test_a_hedge_after_a_figure_belongs_to_it_unless_it_opens_the_next(text, number, qualifier):
@@ -308,9 +317,18 @@ def test_a_vague_figure_confirms_no_other_figure_of_its_outlet():
     [
         ("يمول 1305 مشروعات بقيمة 174 مليون ريال خلال الربع الثاني", "1305", "second_quarter"),
         ("بنك التسليف يمول 2000 مشروع في النصف الأول", "2000", "first_half"),
+        # A total over years is the background of a story, not a figure of its event.
+        ("أسفر الصراع عن مقتل 40 ألف شخص منذ 1984", "40 ألف", "background"),
+        ("قتل 300 شخص منذ عام 2011", "300", "background"),
+        ("قتل 12 منذ ثلاثة عقود", "12", "background"),
+        ("ارتفع عدد الوفيات إلى 5 منذ بداية العام", "5", "cumulative"),
+        # A round-up counts several incidents together.
+        ("مصرع 16 شخصا وإصابة 11 آخرين في حوادث مرورية", "16", "roundup"),
+        ("مصرع 16 شخصا وإصابة 11 آخرين في حوادث مرورية", "11", "roundup"),
+        ("لقي 4 أشخاص مصرعهم في حادث مروري", "4", None),
     ],
 )
-def test_a_quarter_or_half_of_a_year_is_a_window(text, number, scope):
+def test_a_time_window_or_extent_is_the_figure_s_scope(text, number, scope):
     assert _first(text, number)["scope"] == scope
 
 
@@ -387,6 +405,8 @@ def test_a_scale_word_after_a_bracket_makes_the_dot_decimal(text):
         ("اعتقال 6 مسؤولين في الاتحاد", "6", "official"),
         # One number for two nouns in the same accusative: colleges and institutes together.
         ("54 كلية ومعهدا تعزز التنافسية", "54", None),
+        # Two kinds of people are people: the number counts them together.
+        ("قتل 17 جنديا وضابطا في الهجوم", "17", "person"),
         # Not a shared number: another toll, or one more team.
         ("أسفر عن مقتل 30 شخصا وإصابة 100 آخرين", "30", "person"),
         ("باشرتها 22 فرقة إسعافية وفرقة طبية متقدمة", "22", "ambulance_team"),

@@ -101,6 +101,9 @@ def test_spellings(phrase, value):
         ("ما يزيد على (000ر22) مسلم", 22_000, "000ر22"),
         ("أصدرت سندات بقيمة ( 15) مليار ريال", 15_000_000_000, "15) مليار"),
         ("إحباط تهريب “٢١” ألف طلقة نارية", 21_000, "٢١” ألف"),  # the scale word after a closing quote
+        # A figure written out in full: the scale word after it is redundant, not a multiplier.
+        ("بلغ إجمالي التعويضات (375,526,840) مليون ريال", 375_526_840, "375,526,840) مليون"),
+        ("بلغ عدد الركاب 1.063.837 مليون راكب", 1_063_837, "1.063.837 مليون"),
     ],
 )
 def test_digit_forms(text, value, span):
