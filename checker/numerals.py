@@ -38,6 +38,11 @@ _CLOCK_MINUTES = regex.compile(
     rf"|و{SP}?(?P<min>خمس|عشر){SP}+دقائق|و{SP}?(?P<min2>خمس{SP}+وعشرين|عشرين|عشرون){SP}+دقيقه)"
     rf"{NOT_LETTER_AFTER}"
 )
+# The tens of a compound ordinal, after its unit: «الثالث والأربعون» (43rd).
+_ORDINAL_TENS = regex.compile(
+    rf"{SP}+و{SP}?ال(?P<t>عشر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)(?:ين|ون){NOT_LETTER_AFTER}"
+)
+_TENS = {"عشر": 20, "ثلاث": 30, "اربع": 40, "خمس": 50, "ست": 60, "سبع": 70, "ثمان": 80, "تسع": 90}
 _CLOCK_PARTS = {"نصف": 30, "ربع": 15, "ثلث": 20}
 _CLOCK_WORDS = {"خمس": 5, "عشر": 10, "عشرين": 20, "عشرون": 20}
 # «أربع أو خمس مقطورات»، «من ثلاثة إلى خمسة»: two spelled numbers that make a range.
@@ -235,9 +240,12 @@ def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
             iso = time_of_day(text, end, hour, minutes, published_at, times)
             found.append(Numeral(start, end, clock(hour, minutes), "time", kind="date", date=iso))
             return end
-        else:
-            found.append(Numeral(start, m.end(), float(value), "ordinal", kind="ordinal"))
-        return m.end()
+        end = m.end()
+        tens = _ORDINAL_TENS.match(text, end) if value < 10 else None
+        if tens:  # «الخامس والثمانين»، «الحادي والعشرون»: units before tens, as in cardinals
+            value, end = value + _TENS[tens.group("t")], tens.end()
+        found.append(Numeral(start, end, float(value), "ordinal", kind="ordinal"))
+        return end
     if word in lex.duals:
         forms = lex.duals[word]
         if all(f.reference for f in forms):

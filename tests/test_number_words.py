@@ -161,3 +161,18 @@ def test_two_numbers_that_are_no_choice_are_no_range(text):
     """Two tolls, or a toll that changed («من ثلاثة إلى خمسة»), are two exact figures."""
     rows = list(checker.extract_text(text).iter_rows(named=True))
     assert [r["qualifier"] for r in rows] == ["exact", "exact"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("تحتفل المملكة باليوم الوطني الخامس والثمانين", "الخامس والثمانين", 85),
+        ("فاز في الدورة الثالثة والأربعين للبطولة", "الثالثة والأربعين", 43),
+        ("مع دخول القرن الحادي والعشرين", "الحادي والعشرين", 21),
+        ("في الفصل الحادي عشر من الرواية", "الحادي عشر", 11),
+        ("حل في المركز الثاني وحصل على 20 نقطة", "الثاني", 2),  # «وحصل» opens another clause
+    ],
+)
+def test_a_compound_ordinal_reads_its_tens(text, span, value):
+    row = next(r for r in checker.extract_text(text).iter_rows(named=True) if r["kind"] == "ordinal")
+    assert (row["number_text"], row["value"]) == (span, value)
