@@ -153,6 +153,8 @@ def _choose_unit(forms: list[UnitForm], t: str, s_start: int, s_end: int) -> Uni
 
 
 _DAY_SCOPES = frozenset({"today", "yesterday"})
+# The word right before a counted noun: digits («32 شخصا») or a number word («ثلاثة أشخاص»).
+_WORD_BEFORE_NOUN = regex.compile(r"(?:(?P<d>[\d٠-٩۰-۹][)»\"”]?)|(?P<w>\p{L}+))[ \u00a0]*$")
 # «منذ 1984»، «منذ عام 2011»، «منذ ثلاثة عقود»: a total over years, not a figure of the day's event.
 _SINCE_YEARS = regex.compile(
     r"\s*(?:(?:عام|العام|سنه|السنه)\s+)?(?:(?:19|20)\d\d(?!\d)|\d+\s+(?:عاما|عام|سنه|سنوات|عقود)(?!\p{L})"
@@ -400,7 +402,10 @@ class ArticleReader:
                     scope = "background"  # «مقتل 40 ألف شخص منذ 1984»: a long conflict's total, not this event's
             # «استشهاد عريف وجنديين»، «أصيب طفلان وفتاة»: one more person coordinated with the count.
             # Not after a singular noun: «13 جنديا وشرطيا»، «20 طالبا وطالبة» name the whole count.
-            one_more = bool(c.after_one_person.search(t, max(s_start, n.start - 20), n.start) or (
+            one_before = c.after_one_person.search(t, max(s_start, n.start - 20), n.start)
+            if one_before and self._counted_before(one_before.start()):
+                one_before = None  # «مقتل 32 شخصا ومائة جريح»: the noun of the count before, not one person
+            one_more = bool(one_before or (
                 unit is not None and unit.category == "person" and unit.number != "sg"
                 and c.before_one_person.match(t, after_end)))
             # «15 من المصابين تراوحت إصاباتهم بين الحرجة والمتوسطة»: some of the injured, not all
@@ -428,6 +433,15 @@ class ArticleReader:
             src = self.sentences.source(si)
         return self._row(n, kind, qualifier, low, high, unit_name, unit_span, predicate, side, scope,
                          scope_span, src, (s_start, s_end), place)
+
+    def _counted_before(self, at: int) -> bool:
+        """True when a number stands right before ``at``: the noun there is the count's, not one person."""
+        t = self.folded.text
+        m = _WORD_BEFORE_NOUN.search(t, max(0, at - 20), at)
+        if m is None:
+            return False
+        word = m.group("w")
+        return bool(m.group("d")) or word in self.g.lex.number_words
 
     def _counts_two_nouns(self, unit: UnitForm, end: int) -> bool:
         """True when the counted noun, singular, shares its number with a second noun: «54 كلية ومعهدا».

@@ -357,10 +357,13 @@ def test_a_sector_count_against_the_region_total_is_no_self_contradiction():
     assert check_articles([article], workers=1)["discrepancies"] == []
 
 
-@pytest.mark.skip(reason="known gap: «شخصا و» after a number is read as one more person, so «ومائة جريح» "
-                         "becomes a part of the toll; the one-person rule does not look for a number before the noun")
-def test_a_second_toll_after_a_counted_noun_is_no_part():
-    assert _first("مقتل 32 شخصا ومائة جريح", "مائة")["scope"] is None
+@pytest.mark.parametrize(("text", "number", "scope"), [
+    ("مقتل 32 شخصا ومائة جريح", "مائة", None),  # the noun of the count before, not one more person
+    ("مقتل ثلاثة جنود وعشرين مدنيا", "عشرين", None),
+    ("استشهاد عريف وجنديين", "جنديين", "part"),  # one named person and two more: a part of the toll
+])
+def test_a_second_toll_after_a_counted_noun_is_no_part(text, number, scope):
+    assert _first(text, number)["scope"] == scope
 
 
 @pytest.mark.parametrize(("text", "count"), [
