@@ -23,7 +23,7 @@ from itertools import combinations
 
 import regex
 
-from .compare import NOUN_FORMS, magnitude_slip, same_source, written_ulp
+from .compare import NOUN_FORMS, magnitude_slip, measure_of, plausible_pair, same_source, written_ulp
 from .normalize import fold
 
 Claim = dict
@@ -158,9 +158,11 @@ def sum_parts(total: Claim, parts: Iterable[Claim], max_parts: int = 4) -> list[
     target = _exact(total)
     if target is None:
         return None
-    pool = [p for p in parts if p is not total and _exact(p) is not None and 0 < p["value"] < target][:12]
     # «21 ألف طلقة» is 18,360 + 3,000 rounded: a total written with a scale word allows its rounding.
     ulp = written_ulp(total)
+    # A part below the total's rounding adds nothing to it: 10.06 billion and 3.73 riyals are not 10.1 billion.
+    pool = [p for p in parts if p is not total and _exact(p) is not None and max(ulp, 0) <= p["value"] < target
+            and p["value"] > 0][:12]
     lo, hi = (target - ulp / 2, target + ulp) if ulp >= 1 else (target - 1e-9, target + 1e-9)
     for size in range(2, max_parts + 1):
         for combo in combinations(pool, size):
@@ -184,6 +186,12 @@ def counterpart(a: Claim, others: list[Claim], min_similarity: float) -> Claim |
     """
     def most_alike(cands: list[Claim]) -> Claim:
         return max(cands, key=lambda b: (similarity(a, b), is_lead(b), -b["start"]))
+
+    measure = measure_of(a)
+    if measure is not None:  # net profit is never gross profit, however alike the sentences
+        others = [b for b in others if measure_of(b) in (None, measure)]
+        if not others:
+            return None
 
     if place_part(a) and a.get("_event"):
         return most_alike(others)  # «بينهم 15 بالقاهرة»: their figure for the same place, wherever it is said
@@ -317,7 +325,7 @@ def cross_pairs(
             for a in own:
                 if theirs[0]["outlet"] == a["outlet"] and _outlet_named(a):
                     break  # one outlet's articles: its own follow-ups and recurring reports
-                others = [b for b in theirs if same_side(a, b)]
+                others = [b for b in theirs if same_side(a, b) and plausible_pair(a, b)]
                 # A statistic (a price, a rate) belongs to its day: yesterday's close is no
                 # contradiction. A count a statement gives is the same fact days later, but
                 # only its near copy (a slipped digit) is surely the same figure.

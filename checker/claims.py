@@ -153,6 +153,9 @@ def _choose_unit(forms: list[UnitForm], t: str, s_start: int, s_end: int) -> Uni
 
 
 _DAY_SCOPES = frozenset({"today", "yesterday"})
+# «مقابل 4.3 ريالات»، «مقارنة بـ 92 مليون»: a figure given to compare with, another period's or party's.
+_VERSUS_BEFORE = regex.compile(r"(?<!\p{L})(?:مقابل(?!\p{L})|و?(?:بال)?مقارنه\s*(?:ب|مع)|قياسا\s*ب)")
+_DIGIT_OR_COMMA = regex.compile(r"[0-9،,.؛:]")
 # The word right before a counted noun: digits («32 شخصا») or a number word («ثلاثة أشخاص»).
 _WORD_BEFORE_NOUN = regex.compile(r"(?:(?P<d>[\d٠-٩۰-۹][)»\"”]?)|(?P<w>\p{L}+))[ \u00a0]*$")
 # «منذ 1984»، «منذ عام 2011»، «منذ ثلاثة عقود»: a total over years, not a figure of the day's event.
@@ -400,6 +403,11 @@ class ArticleReader:
                 since = t.find("منذ", sc[0], sc[1])
                 if scope == "cumulative" and since >= 0 and _SINCE_YEARS.match(t, since + 3):
                     scope = "background"  # «مقتل 40 ألف شخص منذ 1984»: a long conflict's total, not this event's
+            versus = _VERSUS_BEFORE.search(t, max(c_start, n.start - 35), n.start)
+            if (versus and kind in ("money", "count", "percent", "measure")
+                    and not _DIGIT_OR_COMMA.search(t, versus.end(), n.start)):
+                # «901 مليون ريال مقابل صافي ربح 92 مليون» (in the same quarter last year): the figure it is set against
+                scope, scope_span = "comparison", None
             # «استشهاد عريف وجنديين»، «أصيب طفلان وفتاة»: one more person coordinated with the count.
             # Not after a singular noun: «13 جنديا وشرطيا»، «20 طالبا وطالبة» name the whole count.
             one_before = c.after_one_person.search(t, max(s_start, n.start - 20), n.start)

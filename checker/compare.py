@@ -102,13 +102,19 @@ def agree(a: Claim, b: Claim, tol: Tolerance) -> bool:
             return True
         if vb == int(vb) and va % 1 in _SPOKEN_FRACTIONS and int(va) == vb:
             return True
-        if va and vb and (va == 1000 * vb or vb == 1000 * va) and thousands_dot(a if va < vb else b):
+        if va and vb and _thousandfold(va, vb) and (thousands_dot(a) or thousands_dot(b)):
             return True  # «1.949 مليون» against «1,949 مليون»: one figure, the dot a thousands separator
     return max(alo, blo) <= min(ahi, bhi)
 
 
 _DECIMAL_WRITTEN = regex.compile(r"\d[.٫]\d")
-_THOUSANDS_DOT = regex.compile(r"(?<![\d.,])\d{1,3}\.\d{3}(?![\d.,])")
+_THOUSANDS_DOT = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d{3}(?![\d.,])")
+
+
+def _thousandfold(x: float, y: float) -> bool:
+    """True when one value is the other times a thousand (to float precision: 253753.468e6 is 253,753,468,000)."""
+    small, big = sorted((abs(x), abs(y)))
+    return small > 0 and math.isclose(big, 1000 * small, rel_tol=1e-9)
 
 
 def thousands_dot(c: Claim) -> bool:
@@ -123,7 +129,7 @@ def thousands_dot(c: Claim) -> bool:
 def scope_class(c: Claim) -> str:
     """The time window a figure covers, for comparison: a window, a rate, or the total."""
     scope = c.get("scope")
-    if scope in WINDOW_SCOPES or scope in RATE_SCOPES or scope == "roundup":
+    if scope in WINDOW_SCOPES or scope in RATE_SCOPES or scope in ("roundup", "comparison"):
         return scope
     return "total"
 
@@ -143,6 +149,80 @@ def quantity_key(c: Claim) -> tuple | None:
     # «بينهم 15 حالة وفاة بالعاصمة القاهرة»: a part with a place is that place's count.
     unit = PEOPLE_UNITS.get(c["unit"], c["unit"])
     return (c["story"], c["kind"], unit, c["predicate"])
+
+
+@cache
+def _measure_names() -> tuple[regex.Pattern[str], dict[str, str]]:
+    from .lexicon import load_lexicon, trie_pattern
+
+    names = load_lexicon().money_measures
+    return regex.compile(rf"(?<!\p{{L}})(?:و|ب|ل|وب|ول|وال)?({trie_pattern(names)})(?!\p{{L}})"), names
+
+
+def measure_of(c: Claim) -> str | None:
+    """What a sum of money measures, named right before it: net profit, revenue, per share … or None.
+
+    «صافي الربح 6.17 مليار» and «إجمالي الربح 12.64 مليار» are two measures of one company,
+    not one figure; the nearest name before the number counts.
+    """
+    cached = c.get("_measure", False)
+    if cached is not False:
+        return cached
+    measure = None
+    if c["kind"] == "money":
+        from .normalize import fold
+
+        offset = c["start"] - (c.get("sentence_start") or 0)
+        before = fold((c.get("sentence") or "")[max(0, offset - MEASURE_REACH) : max(0, offset)]).text
+        pattern, names = _measure_names()
+        found = list(pattern.finditer(before))
+        measure = names[found[-1].group(1)] if found else None
+    c["_measure"] = measure
+    return measure
+
+
+MEASURE_REACH = 60  # characters before a sum where its measure is named
+FAR_APART = 100.0  # two figures this many times apart, digits unalike, are no two reports of one quantity
+
+
+DISTANCE_UNITS = frozenset({"kilometer", "meter", "mile"})
+# «على بعد 12 كيلومترا من مدينة موبتي»، «620 كيلومترا شمال شرق باماكو»: the place a distance is counted from.
+_DISTANCE_FROM = regex.compile(
+    r"[\s»\"”)]*(?:\p{L}+[\s»\"”)]+)?(?:(?:الى\s+)?(?:ال)?(?:شمال|جنوب|شرق|غرب)\p{L}*\s+)*(?:من\s+)?"
+    r"(?:(?:مدينه|العاصمه|بلده|قريه|محافظه|منطقه)\s+)?(?P<place>\p{L}{3,})"
+)
+
+
+def distance_from(c: Claim) -> str | None:
+    """The place a distance is counted from, folded: «على بعد 12 كيلومترا من مدينة موبتي» -> موبتي."""
+    if c["unit"] not in DISTANCE_UNITS:
+        return None
+    from .normalize import fold
+
+    after = (c.get("sentence") or "")[c["end"] - (c.get("sentence_start") or 0):][:60]
+    m = _DISTANCE_FROM.match(fold(after).text)
+    return m.group("place") if m else None
+
+
+def plausible_pair(a: Claim, b: Claim) -> bool:
+    """True when two figures could report one quantity: within a hundredfold, or digits slipped or lost.
+
+    3.37 riyals a share and 13.41 billion riyals of profit are never one figure written twice;
+    33 against «33 ألف» is (a slip the magnitude rule names). Two distances from different
+    places are two quantities.
+    """
+    if a["unit"] in DISTANCE_UNITS:
+        fa, fb = distance_from(a), distance_from(b)
+        if fa and fb and fa != fb:
+            return False  # 12 km from Mopti and 620 km from Bamako are two distances
+    va, vb = abs(a["value"] or 0), abs(b["value"] or 0)
+    if not va or not vb:
+        return True
+    small, big = sorted((va, vb))
+    if big < FAR_APART * small or magnitude_slip(a, b):
+        return True
+    # «7 ملايين» against «703 ملايين», «31 مليار» against «310 ملايين»: digits dropped or added
+    return _significant_digits(big).startswith(_significant_digits(small))
 
 
 def describe_key(key: tuple) -> str:
@@ -167,7 +247,7 @@ def magnitude_slip(a: Claim, b: Claim) -> bool:
     if not va or not vb or a.get("form") in NOUN_FORMS or b.get("form") in NOUN_FORMS:
         return False  # «مشروعين» against «2000 مشروع»: a dual drops no scale word
     small, big = sorted((abs(va), abs(vb)))
-    if big == 1000 * small and thousands_dot(a if abs(va) == small else b):
+    if _thousandfold(small, big) and (thousands_dot(a) or thousands_dot(b)):
         return False  # «1.949 مليون» against «1,949 مليون»: a thousands dot, not a dropped «ألف»
     # 33 against 33,288 (the rest after the thousands dropped); 4.46 against 5.3 million is no
     # slip; «1.9 مليون» against «1,949 مليون» is 1.9 billion rounded, a thousand times too small.

@@ -126,6 +126,7 @@ class Lexicon:
     disease_units: set[str] = field(default_factory=set)  # concepts kept in news of an infection
     people_fates: set[str] = field(default_factory=set)  # predicates whose bare figures count people
     thing_fates: set[str] = field(default_factory=set)  # ... whose verbs also take things (ضبط)
+    money_measures: dict[str, str] = field(default_factory=dict)  # folded phrase -> measure (صافي الربح: net_profit)
     severity_words: set[str] = field(default_factory=set)
     one_person: set[str] = field(default_factory=set)
 
@@ -327,6 +328,8 @@ def load_lexicon(root: str | None = None) -> Lexicon:
         lex.one_person = set(_fold_all(context["one_person"]))
         lex.people_fates = {str(p) for p in context["people_fates"]}
         lex.thing_fates = {str(p) for p in context.get("fates_of_things_too") or []}
+        measures = context.get("money_measures") or {}
+        lex.money_measures = {fold_word(form): str(name) for name, forms in measures.items() for form in forms}
     except (KeyError, TypeError, AttributeError) as exc:
         raise DataError(f"{base}: malformed lexicon ({exc!r})") from exc
     lex.attribution_verbs = set(_fold_all(attribution["verbs"]))

@@ -47,6 +47,7 @@ COLUMN_DOCS = {
     "fourth_quarter, first_half, second_half, cumulative, "
     "background (a total over years: «منذ 1984»), earlier_incident, "
     "roundup (several incidents together: «في حوادث مرورية»), "
+    "comparison (the figure another is set against: «مقابل 92 مليون»), "
     "today, yesterday, part (a subset of a figure said nearby; null when the text states none)",
     "noun": "the lexicon concept of the counted noun as read (قتلى: dead, حالة: case; null for a bare "
     "figure); `unit` reports the counted thing (person)",

@@ -110,8 +110,10 @@ def classify(
         return None  # «عدة حالات» against 13: a vague word does not contradict a figure
     sa, sb = scope_class(a), scope_class(b)
     if sa != sb:
-        if "daily" in (sa, sb) or "roundup" in (sa, sb):
-            return None  # a daily rate, or several incidents against one: a different quantity
+        if {"daily", "roundup", "comparison"} & {sa, sb}:
+            # a daily rate, several incidents against one, or the figure another is set against
+            # («مقابل 4.3 ريالات» last year): a different quantity
+            return None
         return "different_scope", None
     sources = told_by(a), told_by(b)
     if _named(sources[0]) and _named(sources[1]) and not same_source(*sources):

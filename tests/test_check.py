@@ -73,6 +73,7 @@ HOLDOUT = ROOT / "tests" / "fixtures" / "holdout"
 HOLDOUT2 = ROOT / "tests" / "fixtures" / "holdout2"
 HOLDOUT3 = ROOT / "tests" / "fixtures" / "holdout3"
 HOLDOUT4 = ROOT / "tests" / "fixtures" / "holdout4"
+HOLDOUT5 = ROOT / "tests" / "fixtures" / "holdout5"
 
 
 def _held_out_set(fixture: Path, tmp_path: Path) -> dict:
@@ -89,6 +90,7 @@ _holdout = partial(_held_out_set, HOLDOUT)
 _holdout2 = partial(_held_out_set, HOLDOUT2)
 _holdout3 = partial(_held_out_set, HOLDOUT3)
 _holdout4 = partial(_held_out_set, HOLDOUT4)
+_holdout5 = partial(_held_out_set, HOLDOUT5)
 
 
 # Floors measured on 2026-11-22: a change may only raise them. The development set was tuned
@@ -117,9 +119,17 @@ _holdout4 = partial(_held_out_set, HOLDOUT4)
 # to 0.27 / 0.50: «يصرع ويصيب 8» is the dead and the injured together, a round-up's headline
 # («في حوادث مرورية») is no toll of one accident, a headline takes the source its body names
 # for the same figure, and «1.9 مليون» against 1,949 million is a lost «مليار».
+# The fifth held-out set (holdout5, annotated in session 9 without running Raqm or reading its
+# code) was first scored at bfff94c: 0.20 / 0.20 (1 of 5 caught, 1 of 5 errors real) with
+# 98 % of compatible pairs silent. Its failures were then named (it is no longer unbiased) and
+# its floors raised to 0.60 / 1.00: a part below a total's rounding adds nothing to it, a share's
+# earnings are no company's profit (figures a hundredfold apart, digits unalike, are no pair),
+# net profit is not gross profit, «مقابل 4.3 ريالات» is the figure a result is set against, two
+# distances from two towns are two quantities, and «الشركة» is no named source.
 FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.83, 0.88, 0.97),
           "held-out events": (_holdout, 0.66, 0.57, 0.95), "held-out events 2": (_holdout2, 0.65, 1.0, 0.95),
-          "held-out events 3": (_holdout3, 0.60, 0.50, 0.92), "held-out events 4": (_holdout4, 0.27, 0.50, 0.97)}
+          "held-out events 3": (_holdout3, 0.60, 0.55, 0.92), "held-out events 4": (_holdout4, 0.27, 0.50, 0.97),
+          "held-out events 5": (_holdout5, 0.60, 1.0, 0.97)}
 SILENT_FLOORS = {"held-out events 3": 0.96}  # every other set keeps 97 % of its compatible pairs silent
 
 
@@ -255,13 +265,16 @@ _HELD_OUT_GAPS = {
                        "compared with other outlets' headlines, two official counts one apart)",
     "held-out events 2": "measured 0.65 / 1.00, first 0.00 / 0.00 (clock times are not compared, a total "
                          "against a sum of kinds in another article, the bodies recovered inside a toll)",
-    "held-out events 3": "measured 0.60 / 0.50 with 97 % silent, first 0.05 / 0.06 (a round-up's lead "
-                         "matched with another outlet's lead, ordinals such as «الثالث والأربعون», sources "
-                         "not read from a breakdown, a statistic's headline said in other words)",
+    "held-out events 3": "measured 0.60 / 0.56 with 97 % silent, first 0.05 / 0.06 (a round-up's lead "
+                         "matched with another outlet's lead, sources not read from a breakdown, a "
+                         "statistic's headline said in other words)",
     "held-out events 4": "measured 0.27 / 0.50, first 0.18 / 0.17 at 80eea3c (goal minutes and clock times "
                          "are not compared, two precise figures one rounding apart paired with another outlet, "
                          "a headline's figure against a body that counts it in another noun, a wire's "
                          "«3 soldiers» against 2)",
+    "held-out events 5": "measured 0.60 / 1.00, first 0.20 / 0.20 at bfff94c (the day of an accident said "
+                         "as «أمس الأول» against a report «صباح أمس» is not compared, SPA's reversed digit "
+                         "groups «432ر690ر29» copied with dots)",
 }
 
 

@@ -326,6 +326,10 @@ def test_a_vague_figure_confirms_no_other_figure_of_its_outlet():
         ("مصرع 16 شخصا وإصابة 11 آخرين في حوادث مرورية", "16", "roundup"),
         ("مصرع 16 شخصا وإصابة 11 آخرين في حوادث مرورية", "11", "roundup"),
         ("لقي 4 أشخاص مصرعهم في حادث مروري", "4", None),
+        # The figure another is set against: last year's, or the other party's.
+        ("بلغ صافي الخسارة 901 مليون ريال مقابل صافي ربح 92 مليون ريال", "92 مليون", "comparison"),
+        ("بلغ صافي الخسارة 901 مليون ريال مقابل صافي ربح 92 مليون ريال", "901 مليون", None),
+        ("لتبلغ ربحية السهم 3.37 ريالات مقارنة بـ 4.3 ريالات", "4.3", "comparison"),
     ],
 )
 def test_a_time_window_or_extent_is_the_figure_s_scope(text, number, scope):

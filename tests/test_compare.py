@@ -53,3 +53,52 @@ def test_a_headline_lower_bound_reaches_as_far_as_the_suite_says(bound, other, i
 
 def test_tolerance_is_data_per_kind():
     assert SUITES.tolerance_for("percent").max_relative < SUITES.tolerance_for("count").max_relative
+
+
+def _said(text: str, number: str) -> dict:
+    return next(r for r in checker.extract_text(text).iter_rows(named=True) if r["number_text"] == number)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "measure"),
+    [
+        ("وبلغ صافي الربح 6.17 مليار ريال في الربع الثاني", "6.17 مليار", "net_profit"),
+        ("وبلغ إجمالي الربح 12.64 مليار ريال خلال الربع الثاني", "12.64 مليار", "gross_profit"),
+        ("لتبلغ بذلك ربحية السهم 3.37 ريالات", "3.37", "per_share"),
+        ("وقعت الوزارة عقودا بقيمة 703 ملايين ريال", "703 ملايين", None),
+    ],
+)
+def test_a_sum_of_money_names_what_it_measures(text, number, measure):
+    from checker.compare import measure_of
+
+    assert measure_of(_said(text, number)) == measure
+
+
+@pytest.mark.parametrize(
+    ("a", "na", "b", "nb", "same"),
+    [
+        # A share's earnings and a company's profit are never one figure written twice.
+        ("لتبلغ ربحية السهم 3.37 ريالات", "3.37", "وبلغ الربح 13.41 مليار ريال", "13.41 مليار", False),
+        # Digits dropped from one of them: one figure with a slip.
+        ("بتكلفة 31 مليار ريال", "31 مليار", "بتكلفة 310 ملايين ريال", "310 ملايين", True),
+        ("عقود بأكثر من 7 ملايين", "7 ملايين", "عقود تزيد على 703 ملايين ريال", "703 ملايين", True),
+        # Distances from two places are two quantities; from one place, one.
+        ("تقع سيفاري على بعد 12 كيلومترا من مدينة موبتي", "12", "سيفاري على بعد 620 كيلومترا شمال شرق باماكو",
+         "620", False),
+        ("تقع سيفاري على بعد 12 كيلومترا من مدينة موبتي", "12", "على بعد 15 كيلومترا من موبتي", "15", True),
+    ],
+)
+def test_two_figures_far_apart_or_measured_from_two_places_are_no_pair(a, na, b, nb, same):
+    from checker.compare import plausible_pair
+
+    assert plausible_pair(_said(a, na), _said(b, nb)) is same
+
+
+def test_a_part_below_the_total_s_rounding_adds_nothing_to_it():
+    from checker.align import sum_parts
+
+    total = _said("بلغ صافي الربح 10.1 مليار ريال", "10.1 مليار")
+    parts = [_said("بلغ الربح 10.06 مليارات ريال", "10.06 مليارات"), _said("ربحية السهم 3.73 ريالات", "3.73")]
+    assert sum_parts(total, parts) is None
+    halves = [_said("بلغ الربح 6.17 مليار ريال", "6.17 مليار"), _said("بلغ الربح 3.94 مليار ريال", "3.94 مليار")]
+    assert [p["value"] for p in sum_parts(total, halves)] == [6.17e9, 3.94e9]
