@@ -118,11 +118,6 @@ def mark_leads(by_doc: dict[str, list[Claim]]) -> None:
             c["_main"] = c["value"] in main_values
 
 
-def told_by(c: Claim) -> str | None:
-    """Who gives a figure: its own source, else the source the article names for the same figure."""
-    return c["source"] or c.get("_told_by")
-
-
 def carry_sources(by_doc: dict[str, list[Claim]], pool: dict[str, list[Claim]]) -> None:
     """Give an unsourced figure the source its article names for the same figure.
 
@@ -161,8 +156,8 @@ def sum_parts(total: Claim, parts: Iterable[Claim], max_parts: int = 4) -> list[
     # «21 ألف طلقة» is 18,360 + 3,000 rounded: a total written with a scale word allows its rounding.
     ulp = written_ulp(total)
     # A part below the total's rounding adds nothing to it: 10.06 billion and 3.73 riyals are not 10.1 billion.
-    pool = [p for p in parts if p is not total and _exact(p) is not None and max(ulp, 0) <= p["value"] < target
-            and p["value"] > 0][:12]
+    pool = [p for p in parts if p is not total and _exact(p) is not None and 0 < p["value"] < target
+            and p["value"] >= ulp][:12]
     lo, hi = (target - ulp / 2, target + ulp) if ulp >= 1 else (target - 1e-9, target + 1e-9)
     for size in range(2, max_parts + 1):
         for combo in combinations(pool, size):

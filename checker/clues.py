@@ -136,7 +136,7 @@ def echoes_title(text: str, pos: int) -> bool:
     return line.lstrip().startswith(TITLE_ECHO)
 
 
-def predicate_near(preds: Spans, start: int, end: int, s_start: int, s_end: int, text: str = "") -> str | None:
+def predicate_near(preds: Spans, start: int, end: int, s_start: int, s_end: int, text: str) -> str | None:
     """The verb of a figure whose counted noun says none: the nearest before it, else the first after.
 
     A verb before a comma belongs to the clause before it: «وتقبلهم في الشهداء، كما تعرض (7)
@@ -145,7 +145,7 @@ def predicate_near(preds: Spans, start: int, end: int, s_start: int, s_end: int,
     starts, spans = preds
     before = nearest_before(starts, spans, max(s_start, start - 90), start)
     after = first_after(starts, spans, end, min(s_end, end + 40))
-    if (before and after and text and _COMMA.search(text, before[1], start)
+    if (before and after and _COMMA.search(text, before[1], start)
             and not CLAUSE_END.search(text, end, after[0])):
         return after[2]
     if before and (after is None or start - before[1] <= 60):

@@ -15,6 +15,8 @@ from typing import Any
 
 import regex
 
+from .normalize import fold, fold_word
+
 WINDOW_SCOPES = {"last_24h", "two_days", "weekly", "monthly", "yearly", "first_quarter", "second_quarter",
                  "third_quarter", "fourth_quarter", "first_half", "second_half"}
 RATE_SCOPES = {"daily"}
@@ -102,19 +104,22 @@ def agree(a: Claim, b: Claim, tol: Tolerance) -> bool:
             return True
         if vb == int(vb) and va % 1 in _SPOKEN_FRACTIONS and int(va) == vb:
             return True
-        if va and vb and _thousandfold(va, vb) and (thousands_dot(a) or thousands_dot(b)):
-            return True  # «1.949 مليون» against «1,949 مليون»: one figure, the dot a thousands separator
-    return max(alo, blo) <= min(ahi, bhi)
+    if max(alo, blo) <= min(ahi, bhi):
+        return True
+    # «1.949 مليون» against «1,949 مليون»: one figure, the dot a thousands separator
+    return _thousandfold(a["value"], b["value"]) and (thousands_dot(a) or thousands_dot(b))
 
 
 _DECIMAL_WRITTEN = regex.compile(r"\d[.٫]\d")
 _THOUSANDS_DOT = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d{3}(?![\d.,])")
 
 
-def _thousandfold(x: float, y: float) -> bool:
+def _thousandfold(x: float | None, y: float | None) -> bool:
     """True when one value is the other times a thousand (to float precision: 253753.468e6 is 253,753,468,000)."""
+    if not x or not y:
+        return False
     small, big = sorted((abs(x), abs(y)))
-    return small > 0 and math.isclose(big, 1000 * small, rel_tol=1e-9)
+    return math.isclose(big, 1000 * small, rel_tol=1e-9)
 
 
 def thousands_dot(c: Claim) -> bool:
@@ -151,6 +156,9 @@ def quantity_key(c: Claim) -> tuple | None:
     return (c["story"], c["kind"], unit, c["predicate"])
 
 
+MEASURE_REACH = 60  # characters before a sum where its measure is named
+
+
 @cache
 def _measure_names() -> tuple[regex.Pattern[str], dict[str, str]]:
     from .lexicon import load_lexicon, trie_pattern
@@ -170,8 +178,6 @@ def measure_of(c: Claim) -> str | None:
         return cached
     measure = None
     if c["kind"] == "money":
-        from .normalize import fold
-
         offset = c["start"] - (c.get("sentence_start") or 0)
         before = fold((c.get("sentence") or "")[max(0, offset - MEASURE_REACH) : max(0, offset)]).text
         pattern, names = _measure_names()
@@ -181,10 +187,7 @@ def measure_of(c: Claim) -> str | None:
     return measure
 
 
-MEASURE_REACH = 60  # characters before a sum where its measure is named
 FAR_APART = 100.0  # two figures this many times apart, digits unalike, are no two reports of one quantity
-
-
 DISTANCE_UNITS = frozenset({"kilometer", "meter", "mile"})
 # «على بعد 12 كيلومترا من مدينة موبتي»، «620 كيلومترا شمال شرق باماكو»: the place a distance is counted from.
 _DISTANCE_FROM = regex.compile(
@@ -197,11 +200,12 @@ def distance_from(c: Claim) -> str | None:
     """The place a distance is counted from, folded: «على بعد 12 كيلومترا من مدينة موبتي» -> موبتي."""
     if c["unit"] not in DISTANCE_UNITS:
         return None
-    from .normalize import fold
-
-    after = (c.get("sentence") or "")[c["end"] - (c.get("sentence_start") or 0):][:60]
-    m = _DISTANCE_FROM.match(fold(after).text)
-    return m.group("place") if m else None
+    cached = c.get("_from", False)
+    if cached is False:  # read once per claim: a claim meets every figure of its story
+        after = (c.get("sentence") or "")[c["end"] - (c.get("sentence_start") or 0):][:60]
+        m = _DISTANCE_FROM.match(fold(after).text)
+        cached = c["_from"] = m.group("place") if m else None
+    return cached
 
 
 def plausible_pair(a: Claim, b: Claim) -> bool:
@@ -294,11 +298,14 @@ def show_value(c: Claim) -> str:
     return words.get(q, "") + num
 
 
+def told_by(c: Claim) -> str | None:
+    """Who gives a figure: its own source, else the source its article names for the same figure."""
+    return c["source"] or c.get("_told_by")
+
+
 @cache
 def same_source(a: str, b: str) -> bool:
     """True when two sources name one body: «وزارة الصحة المصرية» and «وزار الصحة» (a typo) or «وزارة الصحة»."""
-    from .normalize import fold_word
-
     wa = {w.removeprefix("ال") for w in fold_word(a).split() if len(w) > 2}
     wb = {w.removeprefix("ال") for w in fold_word(b).split() if len(w) > 2}
     if not wa or not wb or wa <= wb or wb <= wa:

@@ -6,7 +6,7 @@ import hashlib
 from collections import defaultdict
 from typing import Any
 
-from .compare import Claim, describe_key, scope_class, show_value
+from .compare import Claim, describe_key, scope_class, show_value, told_by
 from .rules import Rule
 
 EVIDENCE = ("claim_id", "doc_id", "start", "end", "number_text", "value", "low", "high", "qualifier",
@@ -73,8 +73,7 @@ def pair_fields(a: Claim, b: Claim) -> dict[str, str]:
     return {
         "outlet_a": a["outlet"], "outlet_b": b["outlet"],
         "value_a": show_value(a), "value_b": show_value(b),
-        "source_a": a["source"] or a.get("_told_by") or a["outlet"],
-        "source_b": b["source"] or b.get("_told_by") or b["outlet"],
+        "source_a": told_by(a) or a["outlet"], "source_b": told_by(b) or b["outlet"],
         "scope_a": scope_class(a), "scope_b": scope_class(b),
         "time_a": a["published_at"] or "?", "time_b": b["published_at"] or "?",
         "scope_ar_a": SCOPES_AR.get(scope_class(a), scope_class(a)),

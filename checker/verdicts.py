@@ -14,12 +14,14 @@ from functools import cache
 
 import polars as pl
 
-from .align import told_by
 from .article_rules import people_units
-from .compare import PEOPLE_UNITS, Claim, agree, magnitude_slip, same_source, scope_class
+from .compare import PEOPLE_UNITS, Claim, agree, magnitude_slip, same_source, scope_class, told_by
 from .rules import Suites
 
 REVISION_HOURS = 6
+# Scopes that make a figure another quantity, not another window of the same one: a daily rate,
+# several incidents against one, the figure a result is set against («مقابل 4.3 ريالات» last year).
+OTHER_QUANTITY = frozenset({"daily", "roundup", "comparison"})
 THING_TOLLS = frozenset({"destroyed", "seized", "struck"})  # counts of things that grow as an event unfolds
 
 
@@ -110,9 +112,7 @@ def classify(
         return None  # «عدة حالات» against 13: a vague word does not contradict a figure
     sa, sb = scope_class(a), scope_class(b)
     if sa != sb:
-        if {"daily", "roundup", "comparison"} & {sa, sb}:
-            # a daily rate, several incidents against one, or the figure another is set against
-            # («مقابل 4.3 ريالات» last year): a different quantity
+        if sa in OTHER_QUANTITY or sb in OTHER_QUANTITY:
             return None
         return "different_scope", None
     sources = told_by(a), told_by(b)
