@@ -18,51 +18,30 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 from itertools import combinations
 
 import regex
 
 from .compare import NOUN_FORMS, magnitude_slip, measure_of, plausible_pair, same_source, written_ulp
+from .incidents import incident_sentences, is_roundup
 from .normalize import fold
+from .words import TOKEN, stem
 
 Claim = dict
 Agree = Callable[[Claim, Claim], bool]
 
-_TOKEN = regex.compile(r"[\p{Arabic}\u064B-\u065F\u0670]+|[A-Za-z]+")  # harakat (script Inherited) stay inside words
-_PREFIX = regex.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل)(?=\p{Arabic}{3,})")
-_SUFFIX = regex.compile(r"(?<=\p{Arabic}{3,})(?:يين|ين|ون|ات|ها|هم|يه|ه|ي|ا)$")
-_STOP = frozenset(
-    fold(w).text
-    for w in (
-        "في من على الى إلى عن أن إن ان التي الذي الذين هذا هذه ذلك تلك كان كانت قد لم لن مع بين بعد قبل "
-        "عند حيث كما أو او ثم حتى منذ خلال إلى أي كل بعض غير نحو حوالي قرابة زهاء أكثر اكثر أقل اقل "
-        "عدد وقد وقال قال واضاف اضاف وأضاف أضاف وأكد أكد مشيرا مضيفا موضحا مبينا لافتا فيما بينما وذلك تم "
-        "ما لا هو هي هم التى الى"
-    ).split()
-)
 WINDOW_BEFORE = 7
 SAME_WORDS = 0.6  # context similarity above which two figures are said in the same words
 WINDOW_AFTER = 5
-
-
-@lru_cache(maxsize=1 << 18)
-def _stem(word: str) -> str | None:
-    """A word's light stem for context matching, or None for a stop word."""
-    w = fold(word).text.replace("مائه", "مئه")  # المائة and المئة are one word
-    if w in _STOP:
-        return None
-    stem = _SUFFIX.sub("", _PREFIX.sub("", w))
-    return stem if len(stem) >= 2 and stem not in _STOP else None
 
 
 def context_words(c: Claim) -> frozenset[str]:
     """The content words said around a claim's number (light stems, numbers and stop words left out)."""
     sentence, offset = c["sentence"] or "", c["start"] - (c.get("sentence_start") or 0)
     end = offset + (c["end"] - c["start"])
-    before = [m.group() for m in _TOKEN.finditer(sentence, 0, max(0, offset))][-WINDOW_BEFORE:]
-    after = [m.group() for m in _TOKEN.finditer(sentence, min(len(sentence), end))][:WINDOW_AFTER]
-    return frozenset(s for s in map(_stem, before + after) if s)
+    before = [m.group() for m in TOKEN.finditer(sentence, 0, max(0, offset))][-WINDOW_BEFORE:]
+    after = [m.group() for m in TOKEN.finditer(sentence, min(len(sentence), end))][:WINDOW_AFTER]
+    return frozenset(s for s in map(stem, before + after) if s)
 
 
 def similarity(a: Claim, b: Claim) -> float:
@@ -307,12 +286,19 @@ def cross_pairs(
     out: list[tuple[Claim, Claim]] = []
     seen: set[tuple[str, str]] = set()
     docs = sorted(by_doc)
+    roundups = {d for d in docs if is_roundup(pool.get(d) or by_doc[d])}
     for da in docs:
-        own = by_doc[da]
         for db in docs:
-            theirs = by_doc[db]
+            own, theirs = by_doc[da], by_doc[db]
             if db == da:
                 continue
+            if da in roundups or db in roundups:
+                own, theirs = _same_incident(da, db, own, theirs, roundups, pool)
+                if not own or not theirs:
+                    continue
+            told = {b["sentence_start"] for b in theirs} if db in roundups else None
+            their_unit = [b for b in same_unit.get(db, ()) if told is None or b["sentence_start"] in told]
+            their_pool = [b for b in pool.get(db, ()) if told is None or b["sentence_start"] in told]
             # Whether each of their figures is itself confirmed by one of ours (a point estimate):
             # a confirmed figure is nobody's counterpart for a statistic. Once per pair of articles.
             for b in theirs:
@@ -332,10 +318,10 @@ def cross_pairs(
                 # «عدة سيارات» agrees with any figure: it confirms none of ours.
                 if not others or any(agree(a, b) for b in others if b["qualifier"] != "vague"):
                     continue
-                if any(_same_value(a, b) for b in same_unit.get(db, ())):
+                if any(_same_value(a, b) for b in their_unit):
                     continue
                 fate = fate_of(a["predicate"])
-                if fate and any(_same_value(a, b) and b["predicate"] == fate for b in pool.get(db, ())):
+                if fate and any(_same_value(a, b) and b["predicate"] == fate for b in their_pool):
                     continue  # «وفاة 3 من أفراد العائلة» against «وفاة 3 مسافرين»: one toll, another noun
                 b = near or _twin(a, others)
                 if near is None and b is not None:
@@ -352,6 +338,29 @@ def cross_pairs(
                 seen.add(key)
                 out.append((a, b))
     return out
+
+
+def _same_incident(
+    da: str, db: str, own: list[Claim], theirs: list[Claim], roundups: set[str], pool: dict[str, list[Claim]]
+) -> tuple[list[Claim], list[Claim]]:
+    """The figures of two articles, one a round-up of several incidents, that tell the same incident.
+
+    Two round-ups are compared whole: «في ثلاث حوادث بالطائف» and «في حادثين على طريق الطائف»
+    sum the same accidents.
+    """
+    if da in roundups and db in roundups:
+        return own, theirs
+    if da in roundups:
+        return _incident_figures(own, incident_sentences(pool.get(da) or own, pool.get(db) or theirs)), theirs
+    return own, _incident_figures(theirs, incident_sentences(pool.get(db) or theirs, pool.get(da) or own))
+
+
+def _incident_figures(figures: list[Claim], told: set[int]) -> list[Claim]:
+    """The figures said in one incident's sentences; the first of them leads, as an article's first figure does."""
+    incident = [c for c in figures if c["sentence_start"] in told]
+    if incident:
+        min(incident, key=lambda c: c["start"])["_lead"] = True
+    return incident
 
 
 def _twin(a: Claim, others: list[Claim]) -> Claim | None:
@@ -435,6 +444,8 @@ def story_totals(by_doc: dict[str, list[Claim]]) -> list[Claim]:
     for doc in sorted(by_doc):
         seen: set[object] = set()
         for c in sorted(by_doc[doc], key=lambda c: (not c.get("in_title"), c["start"])):
+            if c.get("scope") == "roundup":
+                continue  # several incidents' toll: its parts are each incident's own toll, not parts
             if c.get("in_title"):
                 out.append(c)
             elif c["predicate"] not in seen:

@@ -190,10 +190,29 @@ class ArticleReader:
             t, lex, c = self.folded.text, self.g.lex, self.c
             s, e = self.sentences.spans[index]
             preds, sides, scopes, places = c.phrases.finditer_each(t, s, e)
-            found = (spans_of(preds, lex.predicates), spans_of(sides, lex.sides), spans_of(scopes, lex.scopes),
+            found = (self._split_pairs(spans_of(preds, lex.predicates)), spans_of(sides, lex.sides),
+                     spans_of(scopes, lex.scopes),
                      spans_of([m for m in places if names_a_place(t, m)], lex.places))
             self._context[index] = found
         return found
+
+    def _split_pairs(self, preds: Spans) -> Spans:
+        """Read «حالتي وفاة وإصابة حرجة» as two deaths and one critical injury, not four killed or injured.
+
+        A paired verbal noun («وفاة وإصابة») whose second noun takes a severity word of its own is
+        two figures: the number before it counts the first noun's fate only.
+        """
+        t, lex = self.folded.text, self.g.lex
+        out = []
+        for start, end, key in preds[1]:
+            if key == "killed_or_injured" and " " in t[start:end]:
+                after = t[end:end + 16].split()
+                first = t[start:end].split()[0]
+                if after and after[0] in lex.severity_words and lex.predicates.get(first):
+                    out.append((start, start + len(first), lex.predicates[first]))
+                    continue
+            out.append((start, end, key))
+        return [s for s, _, _ in out], out
 
     def rows(self) -> list[tuple]:
         """The claims of the article as tuples in :data:`COLUMNS` order, in text order."""

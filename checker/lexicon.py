@@ -129,6 +129,7 @@ class Lexicon:
     money_measures: dict[str, str] = field(default_factory=dict)  # folded phrase -> measure (صافي الربح: net_profit)
     severity_words: set[str] = field(default_factory=set)
     one_person: set[str] = field(default_factory=set)
+    incident_openers: tuple[str, ...] = ()  # folded phrases that open a round-up's next incident
 
 
 def _fold_all(forms: Iterable[Any]) -> list[str]:
@@ -330,6 +331,7 @@ def load_lexicon(root: str | None = None) -> Lexicon:
         lex.thing_fates = {str(p) for p in context.get("fates_of_things_too") or []}
         measures = context.get("money_measures") or {}
         lex.money_measures = {fold_word(form): str(name) for name, forms in measures.items() for form in forms}
+        lex.incident_openers = tuple(_fold_all(context.get("incident_openers") or []))
     except (KeyError, TypeError, AttributeError) as exc:
         raise DataError(f"{base}: malformed lexicon ({exc!r})") from exc
     lex.attribution_verbs = set(_fold_all(attribution["verbs"]))

@@ -77,6 +77,8 @@ def _first(text: str, number: str) -> dict:
         # Two verbs before one figure count the dead and the injured together.
         ("حادث انقلاب يصرع ويصيب 8 من عائلة", "8", "person", "person", "killed_or_injured"),
         ("هجوم انتحاري أوقع 33 قتيلاً وجريحًا", "33", "person", "person", "killed_or_injured"),
+        # ... unless the second noun takes its own severity: two deaths and one critical injury.
+        ("أسفر الحادث عن حالتي وفاة وإصابة حرجة وثلاث إصابات متوسطة", "حالتي", "case", "person", "killed"),
         # A verb before a comma belongs to the clause before it; the figure's own verb comes after.
         ("وتقبلهم في الشهداء ، كما تعرض (7) سبعة من رجال حرس الحدود للإصابة", "سبعة", "man", "man", "injured"),
         ("وسقطت الطائرة وهي من طراز (جيت فينوم 300) ومقتل 4", "300", None, None, None),
