@@ -458,6 +458,8 @@ class ArticleReader:
             if scope == "part" and sc is None and where is not None and where[0] < n.start:
                 place = None  # «في منطقة الرياض منهم حالتين»: the total's place; a part keeps only its own
             src = self.sentences.source(si)
+        elif n.form == "time":
+            src = self.sentences.source(si)  # «وأوضح المتحدث … أن البلاغ ورد الساعة 5:20»: whose time it is
         return self._row(n, kind, qualifier, low, high, unit_name, unit_span, predicate, side, scope,
                          scope_span, src, (s_start, s_end), place)
 

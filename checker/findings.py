@@ -41,6 +41,7 @@ from .compare import (
 from .evidence import make_finding, pair_fields
 from .rules import Suites, load_suites
 from .stories import group_stories, wire_copies
+from .times import time_findings
 from .verdicts import TollHistory, classify, death_tolls, revised_values
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -286,6 +287,7 @@ def run_rules(
         + parts_findings(claims, stories, suites)
         + incident_findings(claims, stories, suites)
         + kinds_findings(claims, stories, suites)
+        + time_findings(claims, stories, suites)
     )
     findings = [f for f in article_findings if f is not None]  # None: waived by a rule's `unless`
     groups: dict[tuple, list[Claim]] = defaultdict(list)

@@ -29,6 +29,7 @@ KINDS = {
     "different_category",
     "parts_exceed_total",
     "incident_sum_mismatch",
+    "time_conflict",
 }
 SEVERITIES = ("error", "warning", "info")
 REGEX_TIMEOUT = 0.25

@@ -13,6 +13,7 @@ from datetime import datetime
 from functools import cache
 
 import polars as pl
+import regex
 
 from .article_rules import people_units
 from .compare import PEOPLE_UNITS, Claim, agree, magnitude_slip, same_source, scope_class, told_by
@@ -43,7 +44,15 @@ def _named(source: str | None) -> bool:
 
     folded = fold_word(source)
     generic = load_lexicon().generic_sources
-    return folded not in generic and not any(folded.startswith(g + " ") for g in generic)
+    if folded in generic:
+        return False
+    prefix = max((g for g in generic if folded.startswith(g + " ")), key=len, default=None)
+    # «المتحدث الرسمي لهيئة الهلال الأحمر», «المتحدث باسم الوزارة»: the generic title of a named
+    # body; «المصادر الأمنية», «مصدر مسؤول» stay generic.
+    return prefix is None or bool(_OF_A_BODY.match(folded, len(prefix) + 1))
+
+
+_OF_A_BODY = regex.compile(r"(?:باسم\s+|ل(?=\p{L}{3}))(?!ل?ه[مآا]?\b)")
 
 
 @dataclass(frozen=True)

@@ -128,9 +128,10 @@ _holdout5 = partial(_held_out_set, HOLDOUT5)
 # distances from two towns are two quantities, and «الشركة» is no named source.
 # Session 10: held-out 3's floors went to 0.65 / 0.68 with 98 % silent: a round-up article's
 # figures are set only against the incident («إلى ذلك، …») another article tells, and «حالتي
-# وفاة وإصابة حرجة» is two dead and one injured.
+# وفاة وإصابة حرجة» is two dead and one injured. Held-out 2's recall floor went to 0.78: clock
+# times of one moment are compared (okaz's «الخامسة والنصف» against the statement's 5:20).
 FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.83, 0.88, 0.97),
-          "held-out events": (_holdout, 0.66, 0.57, 0.95), "held-out events 2": (_holdout2, 0.65, 1.0, 0.95),
+          "held-out events": (_holdout, 0.66, 0.57, 0.95), "held-out events 2": (_holdout2, 0.78, 1.0, 0.95),
           "held-out events 3": (_holdout3, 0.65, 0.68, 0.92), "held-out events 4": (_holdout4, 0.27, 0.50, 0.97),
           "held-out events 5": (_holdout5, 0.60, 1.0, 0.97)}
 SILENT_FLOORS = {"held-out events 3": 0.96}  # every other set keeps 97 % of its compatible pairs silent
@@ -266,8 +267,8 @@ def test_travellers_and_passengers_of_one_plane_are_compared():
 _HELD_OUT_GAPS = {
     "held-out events": "measured 0.67 / 0.58 (fast-moving tolls crawl times cannot order, a headline slip "
                        "compared with other outlets' headlines, two official counts one apart)",
-    "held-out events 2": "measured 0.65 / 1.00, first 0.00 / 0.00 (clock times are not compared, a total "
-                         "against a sum of kinds in another article, the bodies recovered inside a toll)",
+    "held-out events 2": "measured 0.78 / 1.00, first 0.00 / 0.00 (a total against a sum of kinds in another "
+                         "article, the bodies recovered inside a toll, a headline's near copy of a count)",
     "held-out events 3": "measured 0.65 / 0.69 with 99 % silent, first 0.05 / 0.06 (a lede's toll against "
                          "its own breakdown, sources not read from a breakdown, a statistic's headline said "
                          "in other words)",

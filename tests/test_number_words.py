@@ -156,6 +156,21 @@ def test_a_spelled_hour_with_its_minutes(text, value):
     assert row["unit"] == "time" and row["value"] == pytest.approx(value, abs=1e-3)
 
 
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("وقع الحادث الساعة الخامسة والنصف عصر أمس", "2015-07-30T17:30"),
+        ("باشروا بلاغًا في تمام الساعة٥:٢٠ بعد عصر اليوم", "2015-07-31T17:20"),  # «بعد عصر» is afternoon
+        ("تبلغ عند تمام الساعة ٢٢:٢٤ من يوم أمس الخميس", "2015-07-30T22:24"),  # the day after «من يوم»
+        ("تلقى المكتب عند الساعة 18.02 بالتوقيت المحلي أمس بلاغاً", "2015-07-30T18:02"),  # the day after the clock
+        ("الساعة 12.23 صباحا", "2015-07-31T00:23"),
+    ],
+)
+def test_a_time_of_day_resolves_to_its_day_and_half(text, when):
+    row = next(checker.extract_text(text, published_at="2015-07-31T10:00:00").iter_rows(named=True))
+    assert row["date"] == when
+
+
 @pytest.mark.parametrize("text", ["قتل ثلاثة أشخاص وأصيب خمسة آخرون", "وارتفع عدد القتلى من ثلاثة إلى خمسة"])
 def test_two_numbers_that_are_no_choice_are_no_range(text):
     """Two tolls, or a toll that changed («من ثلاثة إلى خمسة»), are two exact figures."""
