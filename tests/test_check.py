@@ -74,6 +74,8 @@ HOLDOUT2 = ROOT / "tests" / "fixtures" / "holdout2"
 HOLDOUT3 = ROOT / "tests" / "fixtures" / "holdout3"
 HOLDOUT4 = ROOT / "tests" / "fixtures" / "holdout4"
 HOLDOUT5 = ROOT / "tests" / "fixtures" / "holdout5"
+HOLDOUT6 = ROOT / "tests" / "fixtures" / "holdout6"
+HOLDOUT7 = ROOT / "tests" / "fixtures" / "holdout7"
 
 
 def _held_out_set(fixture: Path, tmp_path: Path) -> dict:
@@ -91,6 +93,8 @@ _holdout2 = partial(_held_out_set, HOLDOUT2)
 _holdout3 = partial(_held_out_set, HOLDOUT3)
 _holdout4 = partial(_held_out_set, HOLDOUT4)
 _holdout5 = partial(_held_out_set, HOLDOUT5)
+_holdout6 = partial(_held_out_set, HOLDOUT6)
+_holdout7 = partial(_held_out_set, HOLDOUT7)
 
 
 # Floors measured on 2026-11-22: a change may only raise them. The development set was tuned
@@ -130,10 +134,16 @@ _holdout5 = partial(_held_out_set, HOLDOUT5)
 # figures are set only against the incident («إلى ذلك، …») another article tells, and «حالتي
 # وفاة وإصابة حرجة» is two dead and one injured. Held-out 2's recall floor went to 0.78: clock
 # times of one moment are compared (okaz's «الخامسة والنصف» against the statement's 5:20).
+# The sixth and seventh held-out sets (holdout6, P01–P08, and holdout7, Q01–Q08, annotated in
+# session 10 by two helpers without running Raqm or reading its code) were first scored at
+# 663f9f3 (and identically at 3d42e85, the session's start): holdout6 0.11 / 0.17 (1 of 9
+# caught, 1 of 6 errors real, 98.6 % silent), holdout7 0.00 / 0.00 (0 of 11, 3 errors, all
+# false alarms, 100 % silent). Their floors are those first scores; holdout7 is kept unseen.
 FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.83, 0.88, 0.97),
           "held-out events": (_holdout, 0.66, 0.57, 0.95), "held-out events 2": (_holdout2, 0.78, 1.0, 0.95),
           "held-out events 3": (_holdout3, 0.65, 0.68, 0.92), "held-out events 4": (_holdout4, 0.27, 0.50, 0.97),
-          "held-out events 5": (_holdout5, 0.60, 1.0, 0.97)}
+          "held-out events 5": (_holdout5, 0.60, 1.0, 0.97), "held-out events 6": (_holdout6, 0.11, 0.16, 0.97),
+          "held-out events 7": (_holdout7, 0.0, 0.0, 0.97)}
 SILENT_FLOORS = {"held-out events 3": 0.96}  # every other set keeps 97 % of its compatible pairs silent
 
 
@@ -279,6 +289,9 @@ _HELD_OUT_GAPS = {
     "held-out events 5": "measured 0.60 / 1.00, first 0.20 / 0.20 at bfff94c (the day of an accident said "
                          "as «أمس الأول» against a report «صباح أمس» is not compared, SPA's reversed digit "
                          "groups «432ر690ر29» copied with dots)",
+    "held-out events 6": "measured 0.11 / 0.17, first 0.11 / 0.17 at 663f9f3",
+    "held-out events 7": "measured 0.00 / 0.00, first 0.00 / 0.00 at 663f9f3 (kept unseen: its failures are not "
+                         "read, so that it measures the next changes without bias)",
 }
 
 
