@@ -314,7 +314,9 @@ def cross_pairs(
                     closed_period(a) and closed_period(theirs[0]))
                 near = near_figure(a, others) if other_day and not day_bound(a) else None
                 if other_day and near is None:
-                    continue
+                    near = _next_day_lead(a, others)
+                    if near is None:
+                        continue
                 # «عدة سيارات» agrees with any figure: it confirms none of ours.
                 if not others or any(agree(a, b) for b in others if b["qualifier"] != "vague"):
                     continue
@@ -338,6 +340,33 @@ def cross_pairs(
                 seen.add(key)
                 out.append((a, b))
     return out
+
+
+NEXT_DAY_HOURS = 36  # a print edition tells the next morning what a website told the day before
+
+
+def _next_day_lead(a: Claim, others: list[Claim]) -> Claim | None:
+    """The headline count another outlet gave a day apart in the same words: «تخريج 95 مستفيدا» against «تخريج 63».
+
+    A statistic of a day (a price, an index's move, a festival's daily arrivals in the body)
+    is another day's fact; a count an announcement made is not, when two headlines say it in
+    the same words within a day and a half.
+    """
+    if a["kind"] != "count" or a["predicate"] in ("rose", "fell") or not a["in_title"]:
+        return None
+    leads = [b for b in others
+             if b["in_title"] and similarity(a, b) >= SAME_WORDS and _hours_apart(a, b) <= NEXT_DAY_HOURS]
+    return max(leads, key=lambda b: similarity(a, b)) if leads else None
+
+
+def _hours_apart(a: Claim, b: Claim) -> float:
+    from datetime import datetime
+
+    try:
+        ta, tb = (datetime.fromisoformat(c["published_at"]).replace(tzinfo=None) for c in (a, b))
+    except (TypeError, ValueError):
+        return math.inf
+    return abs((ta - tb).total_seconds()) / 3600
 
 
 def _same_incident(

@@ -57,6 +57,8 @@ from .units import nothing_counted_after, reported_unit
 
 SP = r"[ \u00a0]"
 _NO_CONTEXT = ("date", "ordinal")
+# «رصد» allocates a sum («رصدت 5 مليارات») but records anything else («رصدت 24 مخالفة»).
+_RECORDED = regex.compile(r"(?<!\p{L})(?:و|ف)?(?:رصد|رصدت|يرصد|ترصد|رصدها|برصد|رصدنا)(?!\p{L})")
 
 
 class Context:
@@ -377,7 +379,10 @@ class ArticleReader:
                 predicate = "infected"  # «4 إصابات مؤكدة بفيروس كورونا»: infections, not wounds
             elif predicate == "injured" and DEAD_AMONG_AFTER.match(t, after_end, s_end):
                 predicate = "killed_or_injured"  # «بلغ 50 حالة، سجلت منهم 9 حالات وفيات»
-            if kind in ("measure", "money", "percent", "duration") and predicate not in MEASURE_PREDICATES:
+            if kind != "money" and (predicate == "fined" or (predicate == "allocated" and _RECORDED.search(
+                    t, max(s_start, n.start - 40), n.start))):
+                predicate = None  # «رصدت الوزارة 24 مخالفة»: recorded, not allocated; only a sum is a fine
+            elif kind in ("measure", "money", "percent", "duration") and predicate not in MEASURE_PREDICATES:
                 predicate = None  # «على بعد 150 كيلومترا» in a sentence about the killed: no one killed 150 km
             elif (unit is not None and unit.category == "thing" and predicate in PEOPLE_ONLY_PREDICATES
                   and unit.concept not in INCIDENT_UNITS):

@@ -82,7 +82,7 @@ def unreverse_decimal(n: Numeral, original: str) -> None:
             n.decimals = len(whole)
 MAX_TITLE = 250
 # What can happen to a measured amount, a sum of money or a share (the rest are people's and things' fates).
-MEASURE_PREDICATES = frozenset({"rose", "fell", "spent", "allocated", "seized", "sent", None})
+MEASURE_PREDICATES = frozenset({"rose", "fell", "spent", "allocated", "seized", "sent", "fined", None})
 # What happens only to people: a car is not hospitalized, bullets are not injured. An incident
 # keeps its toll's verb: «في 3 حوادث» in a sentence about the injured counts the accidents of
 # that toll, one quantity of the event.

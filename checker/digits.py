@@ -159,17 +159,8 @@ def read_digits(g: Grammar, text: str, m: re.Match[str], found: list[Numeral],
         num.end = sc.end()
         num.scaled = True
         num.decimals = max(0, decimals - len(str(int(scale))) + 1)
-        rest = _SCALE_REST.match(text, num.end)
-        if rest and not sc.group("frac") and decimals == 0:
-            part, part_end = float(rest.group(1)), rest.end()
-            sc2 = g.scale_after.match(text, part_end)
-            if sc2 and not sc2.group("frac"):
-                part *= lex.number_words[sc2.group("w")][0][1]  # «362 مليونا و796 ألف»
-                part_end = sc2.end()
-            if part < scale:
-                num.value += part  # «33 ألفا و288 زجاجة»: 33,288
-                num.end = part_end
-                num.decimals = 0
+        if not sc.group("frac") and decimals == 0:
+            add_scale_rest(g, text, num, scale)
     # Ordinal with the article glued to digits (البطولة الـ13) unless a counted noun follows.
     if before.endswith("ال") and not num.scaled and not g.unit_after.match(text, num.end):
         prev = _NOUN_AL_BEFORE.search(before)
@@ -183,6 +174,28 @@ def read_digits(g: Grammar, text: str, m: re.Match[str], found: list[Numeral],
 
 
 _SCALE_REST = regex.compile(r"[ \t\u00a0]*و[ \t\u00a0]*([0-9]{1,3})(?![0-9.,٫٬])")
+
+
+def add_scale_rest(g: Grammar, text: str, num: Numeral, scale: float) -> None:
+    """Add the rest written after a scale word: «33 ألفا و288» is 33,288, «مليون و870 ألفاً» 1,870,000.
+
+    The rest may have a smaller scale word and a rest of its own: «مليونين و193 ألفاً و968 طن».
+    """
+    while (rest := _SCALE_REST.match(text, num.end)) is not None:
+        part, part_end, part_scale = float(rest.group(1)), rest.end(), 1.0
+        sc2 = g.scale_after.match(text, part_end)
+        if sc2 and not sc2.group("frac"):
+            part_scale = g.lex.number_words[sc2.group("w")][0][1]  # «362 مليونا و796 ألف»
+            part *= part_scale
+            part_end = sc2.end()
+        if part >= scale:
+            return
+        num.value += part
+        num.end = part_end
+        num.decimals = 0
+        if part_scale == 1.0:
+            return
+        scale = part_scale
 
 
 def _read_pair(g: Grammar, text: str, first: Numeral, pair: regex.Match[str], before: str,

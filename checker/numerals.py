@@ -12,6 +12,7 @@ The patterns live in :mod:`checker.grammar`, the reading of digit runs in
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from itertools import pairwise
@@ -20,7 +21,7 @@ import regex
 
 from .attribution import sentence_spans
 from .dates import clock, iso_date, time_of_day
-from .digits import read_digits, read_dmy
+from .digits import add_scale_rest, read_digits, read_dmy
 from .grammar import SP, Grammar, Numeral, grammar
 from .lexicon import NOT_LETTER_AFTER, squash
 from .number_words import parse_number_words
@@ -219,8 +220,11 @@ def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
             if single and word in _CONSTRUCT_DUALS and _noun_follows(g, text, end):
                 value *= 2  # «ألفا شخص»: the dual in construct (ألفان) lost its ن before a noun
             num = Numeral(start, end, value, "words", scaled=any(r.startswith("scale") for r in terms))
+            if num.scaled and value >= 1000:
+                # «غرامة مليون و870 ألفاً»: the rest after the scale word, in digits
+                add_scale_rest(g, text, num, 1000 ** int(math.log(value, 1000) + 1e-9))
             found.append(num)
-            return end
+            return num.end
     if word in lex.vague:
         low, high = lex.vague[word]
         end = m.end()

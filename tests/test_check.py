@@ -139,10 +139,13 @@ _holdout7 = partial(_held_out_set, HOLDOUT7)
 # 663f9f3 (and identically at 3d42e85, the session's start): holdout6 0.11 / 0.17 (1 of 9
 # caught, 1 of 6 errors real, 98.6 % silent), holdout7 0.00 / 0.00 (0 of 11, 3 errors, all
 # false alarms, 100 % silent). Their floors are those first scores; holdout7 is kept unseen.
+# Holdout6 then named its failures (it is no longer unbiased), and its floors went to 0.22 /
+# 0.50: «مليون و870 ألفاً» is one sum, a fine is a fine («غرمت بمبلغ»), «رصدت 24 مخالفة» records
+# rather than allocates, and two headlines a day apart in the same words give one count.
 FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.83, 0.88, 0.97),
           "held-out events": (_holdout, 0.66, 0.57, 0.95), "held-out events 2": (_holdout2, 0.78, 1.0, 0.95),
           "held-out events 3": (_holdout3, 0.65, 0.68, 0.92), "held-out events 4": (_holdout4, 0.27, 0.50, 0.97),
-          "held-out events 5": (_holdout5, 0.60, 1.0, 0.97), "held-out events 6": (_holdout6, 0.11, 0.16, 0.97),
+          "held-out events 5": (_holdout5, 0.60, 1.0, 0.97), "held-out events 6": (_holdout6, 0.22, 0.50, 0.97),
           "held-out events 7": (_holdout7, 0.0, 0.0, 0.97)}
 SILENT_FLOORS = {"held-out events 3": 0.96}  # every other set keeps 97 % of its compatible pairs silent
 
@@ -289,7 +292,9 @@ _HELD_OUT_GAPS = {
     "held-out events 5": "measured 0.60 / 1.00, first 0.20 / 0.20 at bfff94c (the day of an accident said "
                          "as «أمس الأول» against a report «صباح أمس» is not compared, SPA's reversed digit "
                          "groups «432ر690ر29» copied with dots)",
-    "held-out events 6": "measured 0.11 / 0.17, first 0.11 / 0.17 at 663f9f3",
+    "held-out events 6": "measured 0.22 / 0.50, first 0.11 / 0.17 at 663f9f3 (a figure printed with its digits "
+                         "swapped in a headline, a count of graduates against one of beneficiaries, a wire's "
+                         "edited figure set against another copy than the gold's)",
     "held-out events 7": "measured 0.00 / 0.00, first 0.00 / 0.00 at 663f9f3 (kept unseen: its failures are not "
                          "read, so that it measures the next changes without bias)",
 }

@@ -79,6 +79,13 @@ def _first(text: str, number: str) -> dict:
         ("هجوم انتحاري أوقع 33 قتيلاً وجريحًا", "33", "person", "person", "killed_or_injured"),
         # ... unless the second noun takes its own severity: two deaths and one critical injury.
         ("أسفر الحادث عن حالتي وفاة وإصابة حرجة وثلاث إصابات متوسطة", "حالتي", "case", "person", "killed"),
+        # «رصد» records violations and allocates money; a fine is said of a sum only.
+        ("كما رصدت الوزارة 24 مخالفة لحافلات تعمل بدون بطاقات تشغيل وغرمت بمبلغ 24 ألف ريال", "24",
+         "violation", "violation", None),
+        ("كما رصدت الوزارة 24 مخالفة لحافلات تعمل بدون بطاقات تشغيل وغرمت بمبلغ 24 ألف ريال", "24 ألف",
+         "riyal", "riyal", "fined"),
+        ("رصدت الحكومة 5 مليارات ريال للمشروع", "5 مليارات", "riyal", "riyal", "allocated"),
+        ("يشارك 40 متسابقا من دول الخليج", "40", "participant", "participant", None),
         # A verb before a comma belongs to the clause before it; the figure's own verb comes after.
         ("وتقبلهم في الشهداء ، كما تعرض (7) سبعة من رجال حرس الحدود للإصابة", "سبعة", "man", "man", "injured"),
         ("وسقطت الطائرة وهي من طراز (جيت فينوم 300) ومقتل 4", "300", None, None, None),

@@ -17,7 +17,9 @@ def _validate(folder: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(folder / "validate.py"), *args], capture_output=True, text=True)
 
 
-@pytest.mark.parametrize("name", ["clusters", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7"])
+@pytest.mark.parametrize(
+    "name", ["clusters", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7"]
+)
 def test_a_gold_fixture_passes_its_validator(name):
     done = _validate(FIXTURES / name)
     assert done.returncode == 0, done.stdout[-2000:]

@@ -157,6 +157,20 @@ def test_a_spelled_hour_with_its_minutes(text, value):
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("وغرامة مليون و870 ألفاً", 1_870_000),
+        ("تداول مليونين و193 ألفاً و968 طن بضائع", 2_193_968),
+        ("بلغت 5 ملايين و200 ألف و300 ريال", 5_200_300),
+        ("قتل ألف و500 شخص", 1_500),
+    ],
+)
+def test_a_scale_word_takes_the_rest_written_after_it(text, value):
+    row = next(checker.extract_text(text).iter_rows(named=True))
+    assert row["value"] == value
+
+
+@pytest.mark.parametrize(
     ("text", "when"),
     [
         ("وقع الحادث الساعة الخامسة والنصف عصر أمس", "2015-07-30T17:30"),
