@@ -215,12 +215,44 @@ def near_figure(a: Claim, others: list[Claim]) -> Claim | None:
     Only exact counts of a hundred or more qualify, and only when exactly one figure is that
     close: a slipped digit in a count a statement gives, not two counts that happen to be near.
     """
-    if a["kind"] != "count" or a["qualifier"] != "exact" or (a["value"] or 0) < NEAR_MIN_VALUE:
+    if a["kind"] != "count" or a["qualifier"] != "exact" or not a["value"]:
         return None
-    near = [b for b in others if b["kind"] == "count" and b["qualifier"] == "exact" and b["value"]
-            and b["value"] != a["value"]
+    exact = [b for b in others if b["kind"] == "count" and b["qualifier"] == "exact" and b["value"]
+             and b["value"] != a["value"]]
+    near = [b for b in exact if a["value"] >= NEAR_MIN_VALUE
             and abs(b["value"] - a["value"]) <= NEAR_RELATIVE * max(a["value"], b["value"])]
+    if not near:
+        return swapped_copy(a, others)
     return near[0] if len(near) == 1 else None
+
+
+def swapped_copy(a: Claim, others: list[Claim]) -> Claim | None:
+    """The one figure said in the same words as the count ``a`` with two digits swapped: «63 خريجاً» and «36 خريجًا».
+
+    A slip of the keyboard, on any day: no day's statistic turns 63 into 36 in the same sentence.
+    """
+    if a["kind"] != "count" or a["qualifier"] != "exact" or not a["value"]:
+        return None
+    copies = [b for b in others if b["kind"] == "count" and b["qualifier"] == "exact" and b["value"]
+              and swapped_digits(a, b) and similarity(a, b) >= SAME_WORDS]
+    return copies[0] if len(copies) == 1 else None
+
+
+def _digits(c: Claim) -> str:
+    text = (c.get("number_text") or "").translate(_TO_ASCII)
+    return text if text.isdigit() else str(int(c["value"])) if float(c["value"]).is_integer() else ""
+
+
+_TO_ASCII = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def swapped_digits(a: Claim, b: Claim) -> bool:
+    """True when two whole numbers differ by two neighbouring digits swapped: 63 and 36, 1,243 and 1,423."""
+    da, db = _digits(a), _digits(b)
+    if len(da) != len(db) or len(da) < 2 or da == db:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(da, db, strict=True)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and da[diff[0]] == db[diff[1]] and da[diff[1]] == db[diff[0]]
 
 
 FAR_FACTOR = 10.0
@@ -312,7 +344,9 @@ def cross_pairs(
                 # only its near copy (a slipped digit) is surely the same figure.
                 other_day = not a.get("_event") and not same_day(a, theirs[0]) and not (
                     closed_period(a) and closed_period(theirs[0]))
-                near = near_figure(a, others) if other_day and not day_bound(a) else None
+                near = None
+                if other_day:
+                    near = swapped_copy(a, others) if day_bound(a) else near_figure(a, others)
                 if other_day and near is None:
                     near = _next_day_lead(a, others)
                     if near is None:

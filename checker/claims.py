@@ -166,6 +166,11 @@ _SINCE_YEARS = regex.compile(
     r"|(?:\p{L}+\s+)?(?:عقود|عقدين|سنوات|سنين|اعوام|عاما)(?!\p{L}))"
 )
 _MODEL_BEFORE = regex.compile(r"(?<!\p{L})(?:طراز|نوع|موديل|ماركه)\s+[(«\"]?\s*(?:[\p{L}\d]+\s+){0,3}$")
+# A number that names a course, an article of law or a clause: «الدورتين (35) و(10)», «المادة 5».
+_LABEL_BEFORE = regex.compile(
+    r"(?<!\p{L})(?:و|ف)?(?:ال|بال|لل)?(?:دوره|دورتين|دورتان|دورات|ماده|مادتين|المواد|بند|بندين|فقره|فقرتين|رقم)"
+    r"\s*[(«\"]?\s*(?:\d+\s*[)»\"]?\s*(?:،|,|و)\s*[(«\"]?\s*)*$"
+)
 _FATE_OF_NOUN = {"injured": "injured", "dead": "killed"}  # nouns that say what happened to whom they count
 _AND_NOUN = regex.compile(r"\s*و(?:ال)?(?=\p{L})")
 _NOUN_THEN_AND = regex.compile(r"(?:\s*\p{Arabic}+)?\s*و\s*")  # «شخصان و3»، «5 أشخاص و3»
@@ -283,6 +288,7 @@ class ArticleReader:
         if unit is not None and n.form == "dual":
             unit = self._dual_unit(n, t, s_start, s_end)
         of_the = False  # «3 من المصابين»: the counted noun is a definite partitive
+        noun_after = False  # «120 متدربا»: the counted noun right after the number
         after_end = n.end
         unit_name = None
         if unit is None and kind != "date":
@@ -303,6 +309,7 @@ class ArticleReader:
                         unit_span = (um.start("w"), um.end("w"))
                         after_end = um.end()
                         of_the = bool(um.group("min") and um.group("cl"))
+                        noun_after = not um.group("min")
                         if self._counts_two_nouns(unit, um.end()):
                             if unit.category == "person":  # «33 قتيلا وجريحا»، «17 جنديا وضابطا»: people all the same
                                 unit = lex.units["شخص"][0]
@@ -316,6 +323,9 @@ class ArticleReader:
                     ):
                         unit = _choose_unit(lex.units[wb.group(1)], t, s_start, s_end)
                         unit_span = (wb.start(1), wb.end(1))
+        if (kind is None and n.form == "digits" and not noun_after
+                and _LABEL_BEFORE.search(t, max(s_start, n.start - 40), n.start)):
+            kind, unit, unit_span, after_end = "ordinal", None, None, n.end  # «الدورتين (35) و(10)»: names, not counts
         if unit is not None:
             unit_name = unit.concept
             if kind is None:

@@ -141,11 +141,13 @@ _holdout7 = partial(_held_out_set, HOLDOUT7)
 # false alarms, 100 % silent). Their floors are those first scores; holdout7 is kept unseen.
 # Holdout6 then named its failures (it is no longer unbiased), and its floors went to 0.22 /
 # 0.50: «مليون و870 ألفاً» is one sum, a fine is a fine («غرمت بمبلغ»), «رصدت 24 مخالفة» records
-# rather than allocates, and two headlines a day apart in the same words give one count.
+# rather than allocates, and two headlines a day apart in the same words give one count; then
+# 0.33 / 1.00: one wire sentence with two digits swapped (63, 36) is a slip on any day, and
+# «الدورتين (35) و(10)» names two courses rather than counting ten beneficiaries.
 FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.83, 0.88, 0.97),
           "held-out events": (_holdout, 0.66, 0.57, 0.95), "held-out events 2": (_holdout2, 0.78, 1.0, 0.95),
           "held-out events 3": (_holdout3, 0.65, 0.68, 0.92), "held-out events 4": (_holdout4, 0.27, 0.50, 0.97),
-          "held-out events 5": (_holdout5, 0.60, 1.0, 0.97), "held-out events 6": (_holdout6, 0.22, 0.50, 0.97),
+          "held-out events 5": (_holdout5, 0.60, 1.0, 0.97), "held-out events 6": (_holdout6, 0.33, 1.0, 0.97),
           "held-out events 7": (_holdout7, 0.0, 0.0, 0.97)}
 SILENT_FLOORS = {"held-out events 3": 0.96}  # every other set keeps 97 % of its compatible pairs silent
 
@@ -292,9 +294,9 @@ _HELD_OUT_GAPS = {
     "held-out events 5": "measured 0.60 / 1.00, first 0.20 / 0.20 at bfff94c (the day of an accident said "
                          "as «أمس الأول» against a report «صباح أمس» is not compared, SPA's reversed digit "
                          "groups «432ر690ر29» copied with dots)",
-    "held-out events 6": "measured 0.22 / 0.50, first 0.11 / 0.17 at 663f9f3 (a figure printed with its digits "
-                         "swapped in a headline, a count of graduates against one of beneficiaries, a wire's "
-                         "edited figure set against another copy than the gold's)",
+    "held-out events 6": "measured 0.33 / 1.00, first 0.11 / 0.17 at 663f9f3 (a headline «04» whose noun "
+                         "(gliders) is not in the lexicon, a count of graduates against one of beneficiaries in "
+                         "one article, two brothers against one, a currency conversion's arithmetic)",
     "held-out events 7": "measured 0.00 / 0.00, first 0.00 / 0.00 at 663f9f3 (kept unseen: its failures are not "
                          "read, so that it measures the next changes without bias)",
 }

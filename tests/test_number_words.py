@@ -205,3 +205,16 @@ def test_two_numbers_that_are_no_choice_are_no_range(text):
 def test_a_compound_ordinal_reads_its_tens(text, span, value):
     row = next(r for r in checker.extract_text(text).iter_rows(named=True) if r["kind"] == "ordinal")
     assert (row["number_text"], row["value"]) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "kind"),
+    [
+        ("عن تخريج الدورتين (35) و(10) من المستفيدين", "10", "ordinal"),  # the courses' numbers
+        ("عن تخريج الدورتين (35) و(10) من المستفيدين", "35", "ordinal"),
+        ("شارك في الدورة 120 متدربا", "120", "count"),  # a counted noun right after: a count
+    ],
+)
+def test_a_number_after_a_course_or_clause_names_it(text, number, kind):
+    row = next(r for r in checker.extract_text(text).iter_rows(named=True) if r["number_text"] == number)
+    assert row["kind"] == kind
