@@ -172,6 +172,9 @@ _LABEL_BEFORE = regex.compile(
     r"\s*[(«\"]?\s*(?:\d+\s*[)»\"]?\s*(?:،|,|و)\s*[(«\"]?\s*)*$"
 )
 _FATE_OF_NOUN = {"injured": "injured", "dead": "killed"}  # nouns that say what happened to whom they count
+_TOLLS = frozenset({"killed", "injured", "killed_or_injured"})
+# A year written in a sentence, not after «منذ» (since 2011 runs up to the story's day).
+_YEAR = regex.compile(r"(?<!منذ\s(?:\p{L}+\s)?(?:عام\s|العام\s)?)(?<![\d/.-])((?:19|20)\d\d)(?![\d/])")
 _AND_NOUN = regex.compile(r"\s*و(?:ال)?(?=\p{L})")
 _NOUN_THEN_AND = regex.compile(r"(?:\s*\p{Arabic}+)?\s*و\s*")  # «شخصان و3»، «5 أشخاص و3»
 
@@ -189,6 +192,7 @@ class ArticleReader:
         self.title_end = title_end(t, article)
         self._context: dict[int, tuple[Spans, Spans, Spans, Spans]] = {}
         self._part_end: tuple[int, int] | None = None  # (sentence index, end) of the last part read
+        self._infection: bool | None = None
 
     def context_of(self, index: int) -> tuple[Spans, Spans, Spans, Spans]:
         """Predicate, side, scope and place matches of one sentence (no phrase crosses a sentence end)."""
@@ -385,6 +389,8 @@ class ArticleReader:
                 nxt = first_after(preds[0], preds[1], after_end, after_end + 14)
                 if nxt and nxt[2] in LATER_FATES and not CLAUSE_BREAK.search(t, after_end, nxt[0] + 1):
                     predicate = nxt[2]  # «29 مصاباً خرجوا من المستشفيات»: what became of the injured
+            if predicate == "infected" and not self._infection_news():
+                predicate = None  # «تسجيل اثنين من اللاعبين»: registered players, in no news of a disease
             if predicate == "injured" and c.infection.search(t, s_start, s_end):
                 predicate = "infected"  # «4 إصابات مؤكدة بفيروس كورونا»: infections, not wounds
             elif predicate == "injured" and DEAD_AMONG_AFTER.match(t, after_end, s_end):
@@ -437,6 +443,8 @@ class ArticleReader:
                 since = t.find("منذ", sc[0], sc[1])
                 if scope == "cumulative" and since >= 0 and _SINCE_YEARS.match(t, since + 3):
                     scope = "background"  # «مقتل 40 ألف شخص منذ 1984»: a long conflict's total, not this event's
+            if scope is None and predicate in _TOLLS and self._past_year_in(s_start, s_end):
+                scope = "earlier_incident"  # «تفجير كنيسة … عام 2010، الذي أسفر عن مقتل 58»: another year's toll
             versus = _VERSUS_BEFORE.search(t, max(c_start, n.start - 35), n.start)
             if (versus and kind in ("money", "count", "percent", "measure")
                     and not _DIGIT_OR_COMMA.search(t, versus.end(), n.start)):
@@ -477,6 +485,19 @@ class ArticleReader:
             src = self.sentences.source(si)  # «وأوضح المتحدث … أن البلاغ ورد الساعة 5:20»: whose time it is
         return self._row(n, kind, qualifier, low, high, unit_name, unit_span, predicate, side, scope,
                          scope_span, src, (s_start, s_end), place)
+
+    def _infection_news(self) -> bool:
+        """True when the article speaks of a disease anywhere (searched once per article)."""
+        if self._infection is None:
+            self._infection = self.c.infection.search(self.folded.text) is not None
+        return self._infection
+
+    def _past_year_in(self, start: int, end: int) -> bool:
+        """True when a sentence names a year before the article's own (not «منذ 2011», a span up to now)."""
+        published = (self.article.published_at or "")[:4]
+        if not published.isdigit():
+            return False
+        return any(int(m.group(1)) < int(published) for m in _YEAR.finditer(self.folded.text, start, end))
 
     def _counted_before(self, at: int) -> bool:
         """True when a number stands right before ``at``: the noun there is the count's, not one person."""

@@ -430,3 +430,26 @@ def test_a_scale_word_after_a_bracket_makes_the_dot_decimal(text):
 )
 def test_what_a_number_counts_with_a_second_noun(text, number, unit):
     assert _first(text, number)["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "scope"),
+    [
+        # A toll in a sentence that names an earlier year is that year's incident, recalled.
+        ("وقع تفجير الكنيسة في 31 أكتوبر عام 2010، الذي أسفر عن مقتل 58 قتيلا وإصابة 78 آخرين", "58",
+         "earlier_incident"),
+        ("قتل 5 أشخاص في هجوم اليوم", "5", "today"),
+        ("قتل 300 شخص منذ 2011", "300", "background"),  # «منذ» runs up to now: the long total
+        ("قتل 7 أشخاص في هجوم على مسجد في عام 2015", "7", None),  # the article's own year
+    ],
+)
+def test_a_toll_beside_an_earlier_year_is_another_incident(text, number, scope):
+    row = next(r for r in checker.extract_text(text, published_at="2015-08-10T10:00:00").iter_rows(named=True)
+               if r["number_text"] == number)
+    assert row["scope"] == scope
+
+
+def test_registered_players_are_no_infections():
+    row = _first("سمح الاتحاد بتسجيل اثنين من اللاعبين الأجانب في كل فريق", "اثنين")
+    assert row["predicate"] is None
+    assert _first("أعلنت وزارة الصحة تسجيل 4 إصابات جديدة بفيروس كورونا", "4")["predicate"] == "infected"
