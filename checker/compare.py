@@ -106,8 +106,28 @@ def agree(a: Claim, b: Claim, tol: Tolerance) -> bool:
             return True
     if max(alo, blo) <= min(ahi, bhi):
         return True
+    if _quotes(a, b):
+        return True
     # «1.949 مليون» against «1,949 مليون»: one figure, the dot a thousands separator
     return _thousandfold(a["value"], b["value"]) and (thousands_dot(a) or thousands_dot(b))
+
+
+QUOTE_DRIFT = 0.02  # a commodity's price moves through the day: two quotes this close are two snapshots
+COMMODITIES = frozenset({"gold", "silver", "platinum", "palladium", "brent", "us_crude"})
+
+
+def _quotes(a: Claim, b: Claim) -> bool:
+    """True for two quotes of one commodity's price close enough to be two moments of one day's trading.
+
+    Its move in percent changes through the day too: «انخفض الذهب 1 بالمئة» at 06:59 GMT and
+    «0.3 بالمئة» at 06:23 are two moments, not two claims about one.
+    """
+    if a["kind"] not in ("money", "percent") or measure_of(a) not in COMMODITIES or measure_of(b) != measure_of(a):
+        return False
+    if a["kind"] == "percent":
+        return True
+    va, vb = a["value"], b["value"]
+    return bool(va and vb) and abs(va - vb) <= QUOTE_DRIFT * max(abs(va), abs(vb))
 
 
 _DECIMAL_WRITTEN = regex.compile(r"\d[.٫]\d")
@@ -168,16 +188,16 @@ def _measure_names() -> tuple[regex.Pattern[str], dict[str, str]]:
 
 
 def measure_of(c: Claim) -> str | None:
-    """What a sum of money measures, named right before it: net profit, revenue, per share … or None.
+    """What a sum of money (or its change in percent) measures, named right before it: net profit, gold … or None.
 
     «صافي الربح 6.17 مليار» and «إجمالي الربح 12.64 مليار» are two measures of one company,
-    not one figure; the nearest name before the number counts.
+    not one figure; gold's price is not platinum's. The nearest name before the number counts.
     """
     cached = c.get("_measure", False)
     if cached is not False:
         return cached
     measure = None
-    if c["kind"] == "money":
+    if c["kind"] in ("money", "percent"):
         offset = c["start"] - (c.get("sentence_start") or 0)
         before = fold((c.get("sentence") or "")[max(0, offset - MEASURE_REACH) : max(0, offset)]).text
         pattern, names = _measure_names()
