@@ -171,6 +171,10 @@ _LABEL_BEFORE = regex.compile(
     r"(?<!\p{L})(?:و|ف)?(?:ال|بال|لل)?(?:دوره|دورتين|دورتان|دورات|ماده|مادتين|المواد|بند|بندين|فقره|فقرتين|رقم)"
     r"\s*[(«\"]?\s*(?:\d+\s*[)»\"]?\s*(?:،|,|و)\s*[(«\"]?\s*)*$"
 )
+# «سباق 1500 متر»، «منافسات 100 متر»: the distance names a race, it measures nothing of the story.
+_RACE_BEFORE = regex.compile(
+    r"(?<!\p{L})(?:و|ف|ب|ل)?(?:ال)?(?:سباق|سباقي|سباقات|منافسات|مسابقه|مسابقات)\s+(?:ال\s*)?$"
+)
 _FATE_OF_NOUN = {"injured": "injured", "dead": "killed"}  # nouns that say what happened to whom they count
 _TOLLS = frozenset({"killed", "injured", "killed_or_injured"})
 # A year written in a sentence, not after «منذ» (since 2011 runs up to the story's day).
@@ -327,8 +331,9 @@ class ArticleReader:
                     ):
                         unit = _choose_unit(lex.units[wb.group(1)], t, s_start, s_end)
                         unit_span = (wb.start(1), wb.end(1))
-        if (kind is None and n.form == "digits" and not noun_after
-                and _LABEL_BEFORE.search(t, max(s_start, n.start - 40), n.start)):
+        if kind is None and n.form == "digits" and (
+                (not noun_after and _LABEL_BEFORE.search(t, max(s_start, n.start - 40), n.start))
+                or _RACE_BEFORE.search(t, max(s_start, n.start - 16), n.start)):
             kind, unit, unit_span, after_end = "ordinal", None, None, n.end  # «الدورتين (35) و(10)»: names, not counts
         if unit is not None:
             unit_name = unit.concept

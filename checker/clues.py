@@ -76,10 +76,10 @@ def unreverse_decimal(n: Numeral, original: str) -> None:
         return
     whole, fraction = m.group(1), m.group(2)
     written, meant = float(f"{whole}.{fraction}"), float(f"{fraction}.{whole}")
-    if written:
+    if not n.scaled:
+        n.value, n.decimals = meant, len(whole)  # «50.‏940»: 940.50 (not 50,940 with a thousands dot)
+    elif written:
         n.value = float(f"{n.value * meant / written:.12g}")
-        if not n.scaled:
-            n.decimals = len(whole)
 MAX_TITLE = 250
 # What can happen to a measured amount, a sum of money or a share (the rest are people's and things' fates).
 MEASURE_PREDICATES = frozenset({"rose", "fell", "spent", "allocated", "seized", "sent", "fined", None})

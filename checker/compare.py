@@ -124,8 +124,8 @@ def _quotes(a: Claim, b: Claim) -> bool:
     """
     if a["kind"] not in ("money", "percent") or measure_of(a) not in COMMODITIES or measure_of(b) != measure_of(a):
         return False
-    if a["kind"] == "percent":
-        return True
+    if a["kind"] == "percent" or "cent" in (a["unit"], b["unit"]):
+        return True  # a move through the day: «ارتفع برنت 13 سنتا» at one hour, «50 سنتا» at another
     va, vb = a["value"], b["value"]
     return bool(va and vb) and abs(va - vb) <= QUOTE_DRIFT * max(abs(va), abs(vb))
 
@@ -176,7 +176,7 @@ def quantity_key(c: Claim) -> tuple | None:
     return (c["story"], c["kind"], unit, c["predicate"])
 
 
-MEASURE_REACH = 60  # characters before a sum where its measure is named
+MEASURE_REACH = 120  # characters before a sum where its measure is named
 
 
 @cache
@@ -246,7 +246,13 @@ def plausible_pair(a: Claim, b: Claim) -> bool:
     if big < FAR_APART * small or magnitude_slip(a, b):
         return True
     # «7 ملايين» against «703 ملايين», «31 مليار» against «310 ملايين»: digits dropped or added
-    return _significant_digits(big).startswith(_significant_digits(small))
+    # (written digits: «حالة واحدة» against «1071 حالة» dropped none)
+    return _written_scaled(a if va == small else b) and _significant_digits(big).startswith(_significant_digits(small))
+
+
+def _written_scaled(c: Claim) -> bool:
+    """True for a figure written in digits, or with a scale word («مئة مليون»), not a small number word («واحدة»)."""
+    return c.get("form") in ("digits", None) or abs(c["value"] or 0) >= 1000
 
 
 def describe_key(key: tuple) -> str:
@@ -273,6 +279,8 @@ def magnitude_slip(a: Claim, b: Claim) -> bool:
     small, big = sorted((abs(va), abs(vb)))
     if _thousandfold(small, big) and (thousands_dot(a) or thousands_dot(b)):
         return False  # «1.949 مليون» against «1,949 مليون»: a thousands dot, not a dropped «ألف»
+    if not _written_scaled(a if abs(va) == small else b):
+        return False  # «إحدى المباريات» against «1363 مباراة»: a small number word drops no scale word
     # 33 against 33,288 (the rest after the thousands dropped); 4.46 against 5.3 million is no
     # slip; «1.9 مليون» against «1,949 مليون» is 1.9 billion rounded, a thousand times too small.
     step = significant_ulp(small) if small != int(small) else 1.0

@@ -153,7 +153,7 @@ def read_digits(g: Grammar, text: str, m: re.Match[str], found: list[Numeral],
     elif sc:
         entries = lex.number_words[sc.group("w")]
         scale = entries[0][1]
-        num.value = value * scale
+        num.value = float(f"{value * scale:.15g}")  # 542963.44 × 10⁶ is 542,963,440,000, not …439,999.99994
         if sc.group("frac"):
             num.value += (0.5 if sc.group("frac") == "نصف" else 0.25) * scale
         num.end = sc.end()

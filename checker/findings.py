@@ -39,6 +39,7 @@ from .compare import (
     quantity_key,
 )
 from .evidence import make_finding, pair_fields
+from .incidents import incidents, one_incident
 from .rules import Suites, load_suites
 from .stories import group_stories, wire_copies
 from .times import time_findings
@@ -94,7 +95,9 @@ def _pair_findings(
         doc = doc_members[0]["doc_id"]
         # The headline's 4 killed may be the body's 3 soldiers and «أحد أفرادها»: people of any kind, one fate.
         unit_body = [c for c in pool.get(doc, ()) if fate is None or fate_of(c["predicate"]) in (fate, None)]
-        pairs.extend(within_pairs(doc_members, tol_agree, suites.restatement_similarity, unit_body))
+        told = incidents(pool.get(doc) or doc_members)
+        pairs.extend(p for p in within_pairs(doc_members, tol_agree, suites.restatement_similarity, unit_body)
+                     if one_incident(p[0], p[1], told))
     if len(by_doc) > 1:
         found = cross_pairs(by_doc, tol_agree, suites.min_similarity, story_totals(pool) or members, same_unit, pool)
         pairs.extend((a, b, "across") for a, b in found)

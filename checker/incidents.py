@@ -61,6 +61,23 @@ def incidents(roundup: list[Claim]) -> list[set[int]]:
     return groups
 
 
+def one_incident(x: Claim, y: Claim, told: list[set[int]]) -> bool:
+    """True when two figures of one article can tell one incident: one part of it, or a headline and its first part.
+
+    «قتل 16 شخصا وأصيب ستة … إلى ذلك، أعلن المتحدث العسكري … إصابة ثلاثة آخرين»: the 6 and the
+    3 are two incidents' injured, not one figure said twice.
+    """
+    if len(told) < 2:
+        return True
+    where = {start: i for i, group in enumerate(told) for start in group}
+    sx, sy = (None if c.get("in_title") else where.get(c["sentence_start"]) for c in (x, y))
+    if sx is None and sy is None:
+        return True
+    if sx is None or sy is None:
+        return (sx if sy is None else sy) in (0, None)
+    return sx == sy
+
+
 def incident_sentences(roundup: list[Claim], other: list[Claim]) -> set[int]:
     """The sentences of a round-up that tell the incident the ``other`` article tells (empty when none is clear).
 

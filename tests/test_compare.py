@@ -86,6 +86,8 @@ def test_a_sum_of_money_names_what_it_measures(text, number, measure):
         ("تقع سيفاري على بعد 12 كيلومترا من مدينة موبتي", "12", "سيفاري على بعد 620 كيلومترا شمال شرق باماكو",
          "620", False),
         ("تقع سيفاري على بعد 12 كيلومترا من مدينة موبتي", "12", "على بعد 15 كيلومترا من موبتي", "15", True),
+        # A small number word drops no digits: «حالة واحدة» is no slip of «1071 حالة».
+        ("وسجلت حالة وفاة واحدة بكورونا", "واحدة", "بلغ عدد الوفيات 1071 حالة بكورونا", "1071", False),
     ],
 )
 def test_two_figures_far_apart_or_measured_from_two_places_are_no_pair(a, na, b, nb, same):

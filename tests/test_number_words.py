@@ -120,7 +120,8 @@ def test_identifiers_are_not_claims(text):
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("سداد دين بقيمة 5.\u200f3 مليار يورو", 3_500_000_000), ("ارتفعت الفضة إلى 55.\u200f14 دولار", 14.55)],
+    [("سداد دين بقيمة 5.\u200f3 مليار يورو", 3_500_000_000), ("ارتفعت الفضة إلى 55.\u200f14 دولار", 14.55),
+     ("نزل البلاتين إلى 50.\u200f940 دولار للأوقية", 940.5)],  # not 50,940 with a thousands dot
 )
 def test_a_decimal_stored_backwards_around_a_right_to_left_mark(text, value):
     """Some feeds store «3.5» as «5.<RLM>3»; the reader sees 3.5, and so does Raqm."""
@@ -213,6 +214,9 @@ def test_a_compound_ordinal_reads_its_tens(text, span, value):
         ("عن تخريج الدورتين (35) و(10) من المستفيدين", "10", "ordinal"),  # the courses' numbers
         ("عن تخريج الدورتين (35) و(10) من المستفيدين", "35", "ordinal"),
         ("شارك في الدورة 120 متدربا", "120", "count"),  # a counted noun right after: a count
+        ("حقق المركز الثاني في سباق 1500 متر", "1500", "ordinal"),  # a race's name, not a distance run
+        ("سباق الـ 400 متر", "400", "ordinal"),
+        ("قطع مسافة 100 متر", "100", "measure"),
     ],
 )
 def test_a_number_after_a_course_or_clause_names_it(text, number, kind):
