@@ -86,6 +86,7 @@ def _first(text: str, number: str) -> dict:
          "riyal", "riyal", "fined"),
         ("رصدت الحكومة 5 مليارات ريال للمشروع", "5 مليارات", "riyal", "riyal", "allocated"),
         ("يشارك 40 متسابقا من دول الخليج", "40", "participant", "participant", None),
+        ("ضرب زلزال بلغت قوته 6.7 درجات على مقياس ريختر", "6.7", "richter", "richter", None),  # not °C
         # A verb before a comma belongs to the clause before it; the figure's own verb comes after.
         ("وتقبلهم في الشهداء ، كما تعرض (7) سبعة من رجال حرس الحدود للإصابة", "سبعة", "man", "man", "injured"),
         ("وسقطت الطائرة وهي من طراز (جيت فينوم 300) ومقتل 4", "300", None, None, None),
