@@ -6,6 +6,8 @@ import hashlib
 from collections import defaultdict
 from typing import Any
 
+import regex
+
 from .compare import Claim, describe_key, scope_class, show_value, told_by
 from .rules import Rule
 
@@ -79,3 +81,41 @@ def pair_fields(a: Claim, b: Claim) -> dict[str, str]:
         "scope_ar_a": SCOPES_AR.get(scope_class(a), scope_class(a)),
         "scope_ar_b": SCOPES_AR.get(scope_class(b), scope_class(b)),
     }
+
+
+_AGREE_NOTE = regex.compile(r" \([^()]* agrees? with [^()]*\)$")
+
+
+def merge_outliers(findings: list[dict[str, Any]], rule_id: str) -> list[dict[str, Any]]:
+    """One finding for one outlier that two quantities of people name: «30 مصابا» and «نحو 30 آخرين» against 20.
+
+    The suites compare the nouns as read, so an outlet's 20 injured meets one outlet's «30
+    مصابا» under one key and two outlets' «أصيب نحو 30» under another. Both are the same
+    disagreement: the findings that set one article's figure against the same value (same story,
+    same predicate) become one, quoting every agreeing figure.
+    """
+    merged: list[dict[str, Any]] = []
+    home: dict[tuple, dict[str, Any]] = {}
+    for f in findings:
+        core = f["claims"][:2] if f["rule"] == rule_id else []
+        if len(core) < 2 or core[0]["predicate"] != core[1]["predicate"]:
+            merged.append(f)
+            continue
+        keys = [(f["story"], c["predicate"], c["doc_id"], c["value"], other["value"])
+                for c, other in ((core[0], core[1]), (core[1], core[0]))]
+        target = next((home[k] for k in keys if k in home), None)
+        if target is None:
+            merged.append(f)
+            for k in keys:
+                home[k] = f
+            continue
+        seen = {c["claim_id"] for c in target["claims"]}
+        target["claims"].extend(c for c in f["claims"] if c["claim_id"] not in seen)
+        outlier = next(c for c in target["claims"][:2] if (c["doc_id"], c["value"]) in {(k[2], k[3]) for k in keys})
+        counterpart = next(c for c in target["claims"][:2] if c is not outlier)
+        names = sorted({c["outlet"] for c in target["claims"] if c["doc_id"] != outlier["doc_id"]}
+                       - {counterpart["outlet"]})
+        verb = "agrees" if len(names) == 1 else "agree"
+        target["message"] = _AGREE_NOTE.sub("", target["message"]) + (
+            f" ({', '.join(names)} {verb} with {counterpart['outlet']})" if names else "")
+    return merged

@@ -38,7 +38,7 @@ from .compare import (
     agree,
     quantity_key,
 )
-from .evidence import make_finding, pair_fields
+from .evidence import make_finding, merge_outliers, pair_fields
 from .incidents import incidents, one_incident
 from .rules import Suites, load_suites
 from .stories import group_stories, wire_copies
@@ -329,6 +329,7 @@ def run_rules(
             pool = pools.get(key[:2]) if key[2] in people else None
             findings.extend(_pair_findings(key, members, suites, tol_agree, reported, by_unit[key[:3]], copies,
                                            revised.get((key[0], key[3]), frozenset()), pool, dead.get(key[0])))
+    findings = merge_outliers(findings, "cross_outlet.value_conflict")
     findings.extend(_category_findings(by_unit, suites, tol_agree))
     findings.sort(key=lambda f: (-SEVERITY_RANK[f["severity"]], _story_order(f["story"]), f["quantity"], f["rule"]))
     return findings

@@ -144,11 +144,15 @@ _holdout7 = partial(_held_out_set, HOLDOUT7)
 # rather than allocates, and two headlines a day apart in the same words give one count; then
 # 0.33 / 1.00: one wire sentence with two digits swapped (63, 36) is a slip on any day, and
 # «الدورتين (35) و(10)» names two courses rather than counting ten beneficiaries.
+# Holdout7, still unseen, scored 0.00 / 0.00 again at 7d169b7 after every change of the
+# session: none of them reached its kinds of failure. Its failures were then read (it is no
+# longer unbiased) and its floors went to 0.09 / 0.50: one outlier that two nouns of the same
+# people contradict («30 مصابا» and «نحو 30 آخرين» against 20) is one finding.
 FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.83, 0.88, 0.97),
           "held-out events": (_holdout, 0.66, 0.57, 0.95), "held-out events 2": (_holdout2, 0.78, 1.0, 0.95),
           "held-out events 3": (_holdout3, 0.65, 0.68, 0.92), "held-out events 4": (_holdout4, 0.27, 0.50, 0.97),
           "held-out events 5": (_holdout5, 0.60, 1.0, 0.97), "held-out events 6": (_holdout6, 0.33, 1.0, 0.97),
-          "held-out events 7": (_holdout7, 0.0, 0.0, 0.97)}
+          "held-out events 7": (_holdout7, 0.09, 0.5, 0.97)}
 SILENT_FLOORS = {"held-out events 3": 0.96}  # every other set keeps 97 % of its compatible pairs silent
 
 
@@ -297,8 +301,9 @@ _HELD_OUT_GAPS = {
     "held-out events 6": "measured 0.33 / 1.00, first 0.11 / 0.17 at 663f9f3 (a headline «04» whose noun "
                          "(gliders) is not in the lexicon, a count of graduates against one of beneficiaries in "
                          "one article, two brothers against one, a currency conversion's arithmetic)",
-    "held-out events 7": "measured 0.00 / 0.00, first 0.00 / 0.00 at 663f9f3 (kept unseen: its failures are not "
-                         "read, so that it measures the next changes without bias)",
+    "held-out events 7": "measured 0.09 / 0.50, first 0.00 / 0.00 at 663f9f3 and still at 7d169b7 (ages said as "
+                         "a decade, «امرأة ستينية», against «50 سنة»; a share of a total against its own arithmetic; "
+                         "«قضى 4 فلسطينيين» counts no known noun; a list of venues against «the eighth time»)",
 }
 
 
@@ -325,3 +330,19 @@ def test_a_claims_table_without_nouns_is_compared_on_its_units():
 
     found = run_rules(claims_frame([row("a", 33.0), row("b", 36.0)]), {"a": "S1", "b": "S1"})
     assert [f["rule"] for f in found if f["severity"] == "error"] == ["cross_outlet.value_conflict"]
+
+
+def test_one_outlier_against_two_nouns_for_the_same_people_is_one_finding():
+    from checker.api import claims_of
+    from checker.article import Article
+    from checker.findings import run_rules
+
+    texts = ("قتل 3 فلسطينيين وأصيب 20 آخرون في انفجار داخل منزل. وانتشلت الطواقم 3 قتلى و20 مصابًا.",
+             "قضى أربعة في انفجار داخل منزل، إضافة إلى 30 مصابًا.",
+             "أدى الانفجار داخل منزل إلى استشهاد أربعة مواطنين وإصابة نحو 30 آخرين بجراح.")
+    articles = [Article(doc_id=f"{i}.txt", text=t, outlet=f"o{i}") for i, t in enumerate(texts)]
+    found = [f for f in run_rules(claims_of(articles, workers=1), {a.doc_id: "S1" for a in articles})
+             if f["rule"] == "cross_outlet.value_conflict" and any(c["value"] == 20 for c in f["claims"])]
+    assert len(found) == 1
+    assert {c["value"] for c in found[0]["claims"]} == {20, 30}
+    assert {c["doc_id"] for c in found[0]["claims"]} == {"0.txt", "1.txt", "2.txt"}
