@@ -147,12 +147,14 @@ _holdout7 = partial(_held_out_set, HOLDOUT7)
 # Holdout7, still unseen, scored 0.00 / 0.00 again at 7d169b7 after every change of the
 # session: none of them reached its kinds of failure. Its failures were then read (it is no
 # longer unbiased) and its floors went to 0.09 / 0.50: one outlier that two nouns of the same
-# people contradict («30 مصابا» and «نحو 30 آخرين» against 20) is one finding.
-FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.83, 0.88, 0.97),
+# people contradict («30 مصابا» and «نحو 30 آخرين» against 20) is one finding; then 0.09 / 1.00:
+# a headline's round figure over its own body's precise one («تحرير 180 رهينة» over 178) is that
+# figure rounded (the cluster set's last false alarm went too: its precision floor is 1.0).
+FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.83, 1.0, 0.97),
           "held-out events": (_holdout, 0.66, 0.57, 0.95), "held-out events 2": (_holdout2, 0.78, 1.0, 0.95),
           "held-out events 3": (_holdout3, 0.65, 0.68, 0.92), "held-out events 4": (_holdout4, 0.27, 0.50, 0.97),
           "held-out events 5": (_holdout5, 0.60, 1.0, 0.97), "held-out events 6": (_holdout6, 0.33, 1.0, 0.97),
-          "held-out events 7": (_holdout7, 0.09, 0.5, 0.97)}
+          "held-out events 7": (_holdout7, 0.09, 1.0, 0.97)}
 SILENT_FLOORS = {"held-out events 3": 0.96}  # every other set keeps 97 % of its compatible pairs silent
 
 
@@ -301,7 +303,7 @@ _HELD_OUT_GAPS = {
     "held-out events 6": "measured 0.33 / 1.00, first 0.11 / 0.17 at 663f9f3 (a headline «04» whose noun "
                          "(gliders) is not in the lexicon, a count of graduates against one of beneficiaries in "
                          "one article, two brothers against one, a currency conversion's arithmetic)",
-    "held-out events 7": "measured 0.09 / 0.50, first 0.00 / 0.00 at 663f9f3 and still at 7d169b7 (ages said as "
+    "held-out events 7": "measured 0.09 / 1.00, first 0.00 / 0.00 at 663f9f3 and still at 7d169b7 (ages said as "
                          "a decade, «امرأة ستينية», against «50 سنة»; a share of a total against its own arithmetic; "
                          "«قضى 4 فلسطينيين» counts no known noun; a list of venues against «the eighth time»)",
 }
