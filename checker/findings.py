@@ -95,9 +95,10 @@ def _pair_findings(
         doc = doc_members[0]["doc_id"]
         # The headline's 4 killed may be the body's 3 soldiers and «أحد أفرادها»: people of any kind, one fate.
         unit_body = [c for c in pool.get(doc, ()) if fate is None or fate_of(c["predicate"]) in (fate, None)]
-        told = incidents(pool.get(doc) or doc_members)
-        pairs.extend(p for p in within_pairs(doc_members, tol_agree, suites.restatement_similarity, unit_body)
-                     if one_incident(p[0], p[1], told))
+        inside = within_pairs(doc_members, tol_agree, suites.restatement_similarity, unit_body)
+        if inside:  # an article's incidents are read only where two of its figures meet
+            told = incidents(pool.get(doc) or doc_members)
+            pairs.extend(p for p in inside if one_incident(p[0], p[1], told))
     if len(by_doc) > 1:
         found = cross_pairs(by_doc, tol_agree, suites.min_similarity, story_totals(pool) or members, same_unit, pool)
         pairs.extend((a, b, "across") for a, b in found)
