@@ -22,7 +22,15 @@ from itertools import combinations
 
 import regex
 
-from .compare import NOUN_FORMS, magnitude_slip, measure_of, plausible_pair, same_source, written_ulp
+from .compare import (
+    NOUN_FORMS,
+    magnitude_slip,
+    measure_of,
+    plausible_pair,
+    published_time,
+    same_source,
+    written_ulp,
+)
 from .incidents import incident_sentences, is_roundup
 from .normalize import fold
 from .words import TOKEN, stem
@@ -397,13 +405,8 @@ def _next_day_lead(a: Claim, others: list[Claim]) -> Claim | None:
 
 
 def _hours_apart(a: Claim, b: Claim) -> float:
-    from datetime import datetime
-
-    try:
-        ta, tb = (datetime.fromisoformat(c["published_at"]).replace(tzinfo=None) for c in (a, b))
-    except (TypeError, ValueError):
-        return math.inf
-    return abs((ta - tb).total_seconds()) / 3600
+    ta, tb = published_time(a), published_time(b)
+    return abs((ta - tb).total_seconds()) / 3600 if ta and tb else math.inf
 
 
 def _same_incident(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from typing import Any
 
@@ -324,6 +325,15 @@ def show_value(c: Claim) -> str:
     if q == "range":
         return f"{c['low']:,g}–{c['high']:,g}"
     return words.get(q, "") + num
+
+
+def published_time(c: Claim) -> datetime | None:
+    """When a claim's article was published, as a wall-clock time (mixed zones compare as written), or None."""
+    try:
+        when = datetime.fromisoformat(c["published_at"]) if c.get("published_at") else None
+    except ValueError:
+        return None
+    return when.replace(tzinfo=None) if when else None
 
 
 def told_by(c: Claim) -> str | None:

@@ -86,6 +86,14 @@ def pair_fields(a: Claim, b: Claim) -> dict[str, str]:
 _AGREE_NOTE = regex.compile(r" \([^()]* agrees? with [^()]*\)$")
 
 
+def agree_note(outlets: set[str], counterpart: str) -> str:
+    """« (alriyadh, okaz agree with sabq)»: the other outlets that give the counterpart's figure, or nothing."""
+    names = sorted(outlets - {counterpart})
+    if not names:
+        return ""
+    return f" ({', '.join(names)} {'agrees' if len(names) == 1 else 'agree'} with {counterpart})"
+
+
 def merge_outliers(findings: list[dict[str, Any]], rule_id: str) -> list[dict[str, Any]]:
     """One finding for one outlier that two quantities of people name: «30 مصابا» and «نحو 30 آخرين» against 20.
 
@@ -113,9 +121,6 @@ def merge_outliers(findings: list[dict[str, Any]], rule_id: str) -> list[dict[st
         target["claims"].extend(c for c in f["claims"] if c["claim_id"] not in seen)
         outlier = next(c for c in target["claims"][:2] if (c["doc_id"], c["value"]) in {(k[2], k[3]) for k in keys})
         counterpart = next(c for c in target["claims"][:2] if c is not outlier)
-        names = sorted({c["outlet"] for c in target["claims"] if c["doc_id"] != outlier["doc_id"]}
-                       - {counterpart["outlet"]})
-        verb = "agrees" if len(names) == 1 else "agree"
-        target["message"] = _AGREE_NOTE.sub("", target["message"]) + (
-            f" ({', '.join(names)} {verb} with {counterpart['outlet']})" if names else "")
+        others = {c["outlet"] for c in target["claims"] if c["doc_id"] != outlier["doc_id"]}
+        target["message"] = _AGREE_NOTE.sub("", target["message"]) + agree_note(others, counterpart["outlet"])
     return merged

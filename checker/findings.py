@@ -38,7 +38,7 @@ from .compare import (
     agree,
     quantity_key,
 )
-from .evidence import make_finding, merge_outliers, pair_fields
+from .evidence import agree_note, make_finding, merge_outliers, pair_fields
 from .incidents import incidents, one_incident
 from .rules import Suites, load_suites
 from .stories import group_stories, wire_copies
@@ -132,10 +132,7 @@ def _pair_findings(
         finding = make_finding(rule, [a, b, *others], key, fields, core=2)
         if others:
             side = a if a["value"] == others[0]["value"] else b
-            names = sorted({c["outlet"] for c in others} - {side["outlet"]})
-            if names:
-                verb = "agrees" if len(names) == 1 else "agree"
-                finding["message"] += f" ({', '.join(names)} {verb} with {side['outlet']})"
+            finding["message"] += agree_note({c["outlet"] for c in others}, side["outlet"])
         findings.append(finding)
     return findings
 

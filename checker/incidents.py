@@ -87,7 +87,7 @@ def incident_sentences(roundup: list[Claim], other: list[Claim]) -> set[int]:
     """
     said = article_words(other)
     told = incidents(roundup)
-    words_of = {start: sentence_words(c) for c in roundup if not c.get("in_title") for start in [c["sentence_start"]]}
+    words_of = {c["sentence_start"]: sentence_words(c) for c in roundup if not c.get("in_title")}
     idf = next((c["_idf"] for c in roundup if c.get("_idf")), {})
     rare = math.log(len(idf) + 2) + 1.0  # a word never said near a figure in the run
     group_words = [frozenset().union(*(words_of[s] for s in group)) for group in told]

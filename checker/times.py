@@ -26,9 +26,10 @@ import polars as pl
 import regex
 
 from .compare import Claim, same_source, told_by
-from .evidence import make_finding
+from .evidence import agree_note, make_finding
 from .normalize import fold
 from .rules import Suites
+from .verdicts import named_source
 
 MAX_GAP_MINUTES = 45  # further apart, two times of a story are two moments (two attacks 80 minutes apart)
 HOUR_ONLY_MINUTES = 30  # «الساعة الثامنة» is any time around eight
@@ -61,10 +62,7 @@ def time_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites)
                 findings.append(make_finding(sourced, [a, b], key, fields, core=2))
                 continue
             finding = make_finding(rule, [a, b, *agreeing], key, fields, core=2)
-            names = sorted({c["outlet"] for c in agreeing} - {b["outlet"]})
-            if names:
-                verb = "agrees" if len(names) == 1 else "agree"
-                finding["message"] += f" ({', '.join(names)} {verb} with {b['outlet']})"
+            finding["message"] += agree_note({c["outlet"] for c in agreeing}, b["outlet"])
             findings.append(finding)
     return findings
 
@@ -115,10 +113,8 @@ def _compatible(a: Claim, b: Claim) -> bool:
 
 
 def _two_sources(a: Claim, b: Claim) -> bool:
-    from .verdicts import _named
-
     sa, sb = told_by(a), told_by(b)
-    return _named(sa) and _named(sb) and not same_source(sa, sb)
+    return named_source(sa) and named_source(sb) and not same_source(sa, sb)
 
 
 def _outliers(moments: list[Claim]) -> list[tuple[Claim, Claim, list[Claim]]]:

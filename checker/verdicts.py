@@ -9,14 +9,22 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
 from functools import cache
 
 import polars as pl
 import regex
 
 from .article_rules import people_units
-from .compare import PEOPLE_UNITS, Claim, agree, magnitude_slip, same_source, scope_class, told_by
+from .compare import (
+    PEOPLE_UNITS,
+    Claim,
+    agree,
+    magnitude_slip,
+    published_time,
+    same_source,
+    scope_class,
+    told_by,
+)
 from .rules import Suites
 
 REVISION_HOURS = 6
@@ -26,16 +34,8 @@ OTHER_QUANTITY = frozenset({"daily", "roundup", "comparison"})
 THING_TOLLS = frozenset({"destroyed", "seized", "struck"})  # counts of things that grow as an event unfolds
 
 
-def _time(c: Claim) -> datetime | None:
-    try:
-        when = datetime.fromisoformat(c["published_at"]) if c["published_at"] else None
-    except ValueError:
-        return None
-    return when.replace(tzinfo=None) if when else None  # mixed zones: compare wall-clock times
-
-
 @cache
-def _named(source: str | None) -> bool:
+def named_source(source: str | None) -> bool:
     """True for a source that names someone (a minister, a ministry), not «the authorities» or «sources»."""
     if not source:
         return False
@@ -75,7 +75,7 @@ class TollHistory:
         """The history of one quantity's claims; ``revised_to``: the story's revised values under its verb."""
         first: dict = {}
         for c in members:
-            when = _time(c)
+            when = published_time(c)
             if when is not None and (c["value"] not in first or when < first[c["value"]]):
                 first[c["value"]] = when
         dead = dead or {}
@@ -125,7 +125,7 @@ def classify(
             return None
         return "different_scope", None
     sources = told_by(a), told_by(b)
-    if _named(sources[0]) and _named(sources[1]) and not same_source(*sources):
+    if named_source(sources[0]) and named_source(sources[1]) and not same_source(*sources):
         if not same_doc:
             return "sourced_disagreement", None
         return None  # two sources quoted side by side in one article: reported, not asserted
@@ -140,7 +140,7 @@ def classify(
         return "attacker_counted", None
     if same_doc:
         return "internal_conflict", "headline" if (a["in_title"] or b["in_title"]) else "body"
-    ta, tb = _time(a), _time(b)
+    ta, tb = published_time(a), published_time(b)
     hours_apart = abs((tb - ta).total_seconds()) / 3600 if ta and tb else 0.0
     if frozenset((a["doc_id"], b["doc_id"])) in copies and not (a["in_title"] or b["in_title"]):
         if hours_apart >= REVISION_HOURS and a["predicate"] in suites.evolving_predicates:
