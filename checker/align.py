@@ -436,12 +436,18 @@ ROUNDING = 0.05  # a headline's round figure this close to its body's precise on
 
 
 def _rounds_own_body(title: Claim, own: list[Claim]) -> bool:
-    """True for a headline's round figure (180) that rounds its own body's precise figure (178)."""
-    v = title["value"]
-    if title["qualifier"] != "exact" or not v or v % 10 or v < 20:
-        return False
-    return any(not c["in_title"] and c["qualifier"] == "exact" and c["value"] and c["value"] % 10
-               and abs(c["value"] - v) <= ROUNDING * v for c in own)
+    """True for a headline's round figure (180) that rounds its own body's precise figure (178).
+
+    Read once per headline figure: it meets every other article of its story.
+    """
+    rounds = title.get("_rounds")
+    if rounds is None:
+        v = title["value"]
+        rounds = title["_rounds"] = bool(
+            title["qualifier"] == "exact" and v and not v % 10 and v >= 20
+            and any(not c["in_title"] and c["qualifier"] == "exact" and c["value"] and c["value"] % 10
+                    and abs(c["value"] - v) <= ROUNDING * v for c in own))
+    return rounds
 
 
 def _twin(a: Claim, others: list[Claim]) -> Claim | None:
