@@ -374,10 +374,16 @@ def cross_pairs(
                 if near is None and b is not None:
                     a.setdefault("_twins", set()).add(b["claim_id"])  # one statement, edited: no revision
                 elif b is None:
-                    if _part_of(a, pool.get(da) or own, totals):
-                        continue
+                    a_whole = _whole_of(a, pool.get(da) or own, totals)
                     b = counterpart(a, others, min_similarity)
-                    if b is None or _part_of(b, pool.get(db) or theirs, totals):
+                    if b is None:
+                        continue
+                    b_whole = _whole_of(b, pool.get(db) or theirs, totals)
+                    # A part against a total is no contradiction; a part against a smaller figure of
+                    # the same measure («صافي الخسارة للربع الثاني» 900.1 and 901 million) is one figure.
+                    if (a_whole or b_whole) and not (
+                        _one_measure(a, b, min_similarity) and b["value"] < 0.98 * (a_whole or math.inf)
+                        and a["value"] < 0.98 * (b_whole or math.inf)):
                         continue
                 key = tuple(sorted((a["claim_id"], b["claim_id"])))
                 if key in seen:
@@ -481,6 +487,22 @@ def _part_of(c: Claim, own: list[Claim], totals: list[Claim]) -> bool:
         return True
     here = {q["value"] for q in fellows if q["sentence_start"] == c["sentence_start"] or q.get("scope") == "part"}
     return here == {q["value"] for q in fellows}
+
+
+def _one_measure(a: Claim, b: Claim, min_similarity: float) -> bool:
+    """True when two figures name one measure (net profit …) in alike words, or are said in the same words."""
+    sim = similarity(a, b)
+    if sim >= SAME_WORDS:
+        return True
+    measure = measure_of(a)
+    return measure is not None and measure == measure_of(b) and sim >= min_similarity
+
+
+def _whole_of(c: Claim, own: list[Claim], totals: list[Claim]) -> float | None:
+    """The total ``c`` is a part of (its value plus its fellow parts'), or None when it is no part."""
+    if not _part_of(c, own, totals):
+        return None
+    return c["value"] + sum({q["value"] for q in _parts_in(own, totals)[id(c)]})  # each value once, as summed
 
 
 def _parts_in(own: list[Claim], totals: list[Claim]) -> dict[int, list[Claim]]:

@@ -156,6 +156,8 @@ def _choose_unit(forms: list[UnitForm], t: str, s_start: int, s_end: int) -> Uni
 
 _DAY_SCOPES = frozenset({"today", "yesterday"})
 # «مقابل 4.3 ريالات»، «مقارنة بـ 92 مليون»: a figure given to compare with, another period's or party's.
+_DIGITS = re.compile(r"[0-9]+")
+_YEAR_DIGITS = re.compile(r"(?:19|20)[0-9]{2}|14[0-9]{2}")
 _VERSUS_BEFORE = regex.compile(r"(?<!\p{L})(?:مقابل(?!\p{L})|و?(?:بال)?مقارنه\s*(?:ب|مع)|قياسا\s*ب)")
 _DIGIT_OR_COMMA = regex.compile(r"[0-9،,.؛:]")
 # The word right before a counted noun: digits («32 شخصا») or a number word («ثلاثة أشخاص»).
@@ -440,8 +442,9 @@ class ArticleReader:
             if sc is None:
                 # «تمكنت خلال اليوم الأخير من (تحييد) 184»: a window said earlier in the sentence,
                 # with no other figure between it and this one.
+                # A year between them belongs to the window («للربع الثاني من السنة المالية 2015م، مبلغ 901»).
                 sc = nearest_before(scope_starts, scopes, max(s_start, n.start - 80), n.start)
-                if sc and DIGIT.search(t, sc[1], n.start):
+                if sc and any(not _YEAR_DIGITS.fullmatch(d) for d in _DIGITS.findall(t, sc[1], n.start)):
                     sc = None
             if sc:
                 scope, scope_span = sc[2], (sc[0], sc[1])

@@ -126,6 +126,8 @@ def names_a_place(text: str, m: re.Match[str]) -> bool:
 
 
 _COMMA = re.compile(r"[،,؛;]")
+# «901 مليون ريال مقابل صافي ربح 92 مليونا»: the words after «مقابل» tell of the figure compared with.
+_COMPARED_WITH = regex.compile(r"(?<!\p{L})(?:مقابل|مقارن[ةه])(?!\p{L})")
 CLAUSE_BREAK = re.compile(r"[،,.؛:()\"«»]|\sو")
 TITLE_ECHO = ("رابط الخبر", "رابط المقال", "عنوان الخبر")
 
@@ -140,11 +142,14 @@ def predicate_near(preds: Spans, start: int, end: int, s_start: int, s_end: int,
     """The verb of a figure whose counted noun says none: the nearest before it, else the first after.
 
     A verb before a comma belongs to the clause before it: «وتقبلهم في الشهداء، كما تعرض (7)
-    سبعة من رجال حرس الحدود للإصابة» counts the injured, the verb after the figure.
+    سبعة من رجال حرس الحدود للإصابة» counts the injured, the verb after the figure. A verb
+    after «مقابل» belongs to the figure compared with, not to this one.
     """
     starts, spans = preds
     before = nearest_before(starts, spans, max(s_start, start - 90), start)
     after = first_after(starts, spans, end, min(s_end, end + 40))
+    if before and after and _COMPARED_WITH.search(text, end, after[0]):
+        after = None
     if (before and after and _COMMA.search(text, before[1], start)
             and not CLAUSE_END.search(text, end, after[0])):
         return after[2]

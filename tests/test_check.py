@@ -152,7 +152,7 @@ _holdout7 = partial(_held_out_set, HOLDOUT7)
 # figure rounded (the cluster set's last false alarm went too: its precision floor is 1.0).
 FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.83, 1.0, 0.97),
           "held-out events": (_holdout, 0.66, 0.57, 0.95), "held-out events 2": (_holdout2, 0.78, 1.0, 0.95),
-          "held-out events 3": (_holdout3, 0.65, 0.68, 0.92), "held-out events 4": (_holdout4, 0.27, 0.50, 0.97),
+          "held-out events 3": (_holdout3, 0.65, 0.68, 0.92), "held-out events 4": (_holdout4, 0.36, 0.57, 0.97),
           "held-out events 5": (_holdout5, 0.60, 1.0, 0.97), "held-out events 6": (_holdout6, 0.33, 1.0, 0.97),
           "held-out events 7": (_holdout7, 0.09, 1.0, 0.97)}
 SILENT_FLOORS = {"held-out events 3": 0.96}  # every other set keeps 97 % of its compatible pairs silent
@@ -293,8 +293,8 @@ _HELD_OUT_GAPS = {
     "held-out events 3": "measured 0.65 / 0.69 with 99 % silent, first 0.05 / 0.06 (a lede's toll against "
                          "its own breakdown, sources not read from a breakdown, a statistic's headline said "
                          "in other words)",
-    "held-out events 4": "measured 0.27 / 0.50, first 0.18 / 0.17 at 80eea3c (goal minutes and clock times "
-                         "are not compared, two precise figures one rounding apart paired with another outlet, "
+    "held-out events 4": "measured 0.36 / 0.57, first 0.18 / 0.17 at 80eea3c (goal minutes and clock times "
+                         "are not compared, a precise net debt against another outlet's in other words, "
                          "a headline's figure against a body that counts it in another noun, a wire's "
                          "«3 soldiers» against 2)",
     "held-out events 5": "measured 0.60 / 1.00, first 0.20 / 0.20 at bfff94c (the day of an accident said "
