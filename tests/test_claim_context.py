@@ -90,6 +90,9 @@ def _first(text: str, number: str) -> dict:
         # A verb before a comma belongs to the clause before it; the figure's own verb comes after.
         ("وتقبلهم في الشهداء ، كما تعرض (7) سبعة من رجال حرس الحدود للإصابة", "سبعة", "man", "man", "injured"),
         ("وسقطت الطائرة وهي من طراز (جيت فينوم 300) ومقتل 4", "300", None, None, None),
+        # The words after «مقابل» tell of the figure compared with, not of this one.
+        ("وبلغ صافي الخسارة للربع الثاني من السنة المالية 2015م، مبلغ 901 مليون ريال مقابل صافي ربح 92 مليون",
+         "901 مليون", "riyal", "riyal", "fell"),
     ],
 )
 def test_unit_and_predicate(text, number, noun, unit, predicate):
@@ -294,6 +297,10 @@ def test_moved_to_a_safe_place_is_an_evacuation():
         ("وأدى تساقط ركام إلى قتل مالايقل عن شخصين", "شخصين", "at_least"),
         ("قتل ما لايقل عن 7 أشخاص", "7", "at_least"),
         ("أصيب مالايزيد على 5 أشخاص", "5", "at_most"),
+        # «تصل إلى»: up to; «لتصل إلى»: a toll that reached its figure.
+        ("تراجعت الأرباح بنسبة تصل إلى 14% خلال النصف الأول", "14", "at_most"),
+        ("غرامة مالية تصل إلى 10 آلاف ريال", "10 آلاف", "at_most"),
+        ("وارتفعت الحصيلة لتصل إلى 30 قتيلا", "30", "exact"),
     ],
 )
 def test_a_hedge_after_a_figure_belongs_to_it_unless_it_opens_the_next(text, number, qualifier):
@@ -340,6 +347,9 @@ def test_a_vague_figure_confirms_no_other_figure_of_its_outlet():
         ("بلغ صافي الخسارة 901 مليون ريال مقابل صافي ربح 92 مليون ريال", "92 مليون", "comparison"),
         ("بلغ صافي الخسارة 901 مليون ريال مقابل صافي ربح 92 مليون ريال", "901 مليون", None),
         ("لتبلغ ربحية السهم 3.37 ريالات مقارنة بـ 4.3 ريالات", "4.3", "comparison"),
+        # A year between the window and the figure is the window's own.
+        ("وبلغ صافي الخسارة للربع الثاني من السنة المالية 2015م، مبلغ 901 مليون ريال", "901 مليون", "second_quarter"),
+        ("بلغت الخسارة في الربع الثاني 45 مليونا، وبلغت الديون 901 مليون ريال", "901 مليون", None),
     ],
 )
 def test_a_time_window_or_extent_is_the_figure_s_scope(text, number, scope):
