@@ -156,6 +156,7 @@ def _choose_unit(forms: list[UnitForm], t: str, s_start: int, s_end: int) -> Uni
 
 _DAY_SCOPES = frozenset({"today", "yesterday"})
 # «مقابل 4.3 ريالات»، «مقارنة بـ 92 مليون»: a figure given to compare with, another period's or party's.
+_ONE_AFTER_ITS_NOUN = regex.compile(r"واحد[ةه]?\p{M}*$")  # as written: «وأحد رجال الأمن» is «و» + «أحد»
 _DIGITS = re.compile(r"[0-9]+")
 _YEAR_DIGITS = re.compile(r"(?:19|20)[0-9]{2}|14[0-9]{2}")
 _VERSUS_BEFORE = regex.compile(r"(?<!\p{L})(?:مقابل(?!\p{L})|و?(?:بال)?مقارنه\s*(?:ب|مع)|قياسا\s*ب)")
@@ -310,6 +311,9 @@ class ArticleReader:
                 um = self.g.unit_after.match(t, n.end) or (
                     self.g.unit_after.match(t, n.pair_end) if n.pair_end else None
                 )
+                if um and not um.group("min") and _ONE_AFTER_ITS_NOUN.search(
+                        self.article.text[slice(*self.folded.span(n.start, n.end))]):
+                    um = None  # «على جانب واحد للقارب»: «واحد» follows the noun it counts, never precedes it
                 if um and n.form != "ordinal":
                     forms = lex.units.get(squash(um.group("w"))) or lex.duals.get(um.group("w"))
                     if forms and um.group("min") and all(f.number == "sg" and f.category == "person" for f in forms):

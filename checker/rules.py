@@ -87,6 +87,7 @@ class Suites:
     restatement_similarity: float = 0.4
     falling_toll_hours: float = 48.0
     evolving_predicates: frozenset[str] = frozenset()
+    running_tallies: frozenset[str] = frozenset()  # units whose count grows as an event goes on (medals)
     revision_cues: regex.Pattern[str] | None = None
     attacker_cues: regex.Pattern[str] | None = None
     near_miss_predicates: tuple[tuple[str, str], ...] = ()
@@ -191,11 +192,12 @@ def load_suite_file(path: Path) -> tuple[list[Rule], Tolerance | None, dict[str,
         }
     except (TypeError, ValueError) as exc:
         raise DataError(f"{path}:{line_of(data, 'matching')}: matching values must be numbers ({exc})") from None
-    if "evolving_predicates" in data:
-        evolving = data["evolving_predicates"]
-        if not isinstance(evolving, list):
-            raise DataError(f"{path}:{line_of(data, 'evolving_predicates')}: evolving_predicates must be a list")
-        similarity["evolving_predicates"] = frozenset(map(str, evolving))
+    for name in ("evolving_predicates", "running_tallies"):
+        if name in data:
+            listed = data[name]
+            if not isinstance(listed, list):
+                raise DataError(f"{path}:{line_of(data, name)}: {name} must be a list")
+            similarity[name] = frozenset(map(str, listed))
     pairs = data.get("near_miss_predicates")
     if pairs:
         if not all(isinstance(p, list) and len(p) == 2 for p in pairs):

@@ -173,9 +173,9 @@ def classify(
     if history is not None and history.stages_differ(a, b):
         return "revision", None
     # A toll grows as an event unfolds; the floors of a building or a number of accidents do not.
-    evolving = a["predicate"] in suites.evolving_predicates and (
+    evolving = a["unit"] in suites.running_tallies or (a["predicate"] in suites.evolving_predicates and (
         PEOPLE_UNITS.get(a["unit"], a["unit"]) in people_units() or a["predicate"] in THING_TOLLS
-    )
+    ))
     edited = not (a["in_title"] or b["in_title"]) and (  # headlines are each outlet's own words
         b["claim_id"] in a.get("_twins", ()) or a["claim_id"] in b.get("_twins", ())
     )

@@ -90,6 +90,11 @@ def _first(text: str, number: str) -> dict:
         # A verb before a comma belongs to the clause before it; the figure's own verb comes after.
         ("وتقبلهم في الشهداء ، كما تعرض (7) سبعة من رجال حرس الحدود للإصابة", "سبعة", "man", "man", "injured"),
         ("وسقطت الطائرة وهي من طراز (جيت فينوم 300) ومقتل 4", "300", None, None, None),
+        # A flood that cuts people off traps them; those it trapped are rescued («حاصرتهم» describes them).
+        ("أمطار الجنوب تقطع التيار وتحتجز 10 أشخاص", "10", "person", "person", "trapped"),
+        ("مدني جازان أنقذ 9 أشخاص حاصرتهم السيول", "9", "person", "person", "evacuated"),
+        # «واحد» follows the noun it counts: «جانب واحد للقارب» counts no boat.
+        ("تجمع الركاب على جانب واحد للقارب", "واحد", None, None, None),
         # The words after «مقابل» tell of the figure compared with, not of this one.
         ("وبلغ صافي الخسارة للربع الثاني من السنة المالية 2015م، مبلغ 901 مليون ريال مقابل صافي ربح 92 مليون",
          "901 مليون", "riyal", "riyal", "fell"),
