@@ -18,7 +18,7 @@ def _validate(folder: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.parametrize(
-    "name", ["clusters", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7"]
+    "name", ["clusters", *(f"holdout{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9))]
 )
 def test_a_gold_fixture_passes_its_validator(name):
     done = _validate(FIXTURES / name)
