@@ -609,6 +609,8 @@ def within_pairs(
     for x, y in combinations(body, 2):
         if x["sentence_start"] == y["sentence_start"] or agree(x, y) or not same_side(x, y):
             continue
+        if not plausible_pair(x, y):
+            continue  # a day's 9 dead and a half-year's 1,592: two quantities, whatever the words
         if id(x) in in_sums or id(y) in in_sums:
             continue  # 7 and 5 injured in two accidents: the parts of a total the article states
         restated = similarity(x, y) >= min_similarity

@@ -49,6 +49,7 @@ from .clues import (
     title_end,
     unreverse_decimal,
 )
+from .compare import WINDOW_SCOPES
 from .lexicon import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, Lexicon, UnitForm, squash, trie_pattern
 from .matchers import MultiFinder, guarded, word_finder
 from .normalize import Folded, fold
@@ -155,10 +156,10 @@ def _choose_unit(forms: list[UnitForm], t: str, s_start: int, s_end: int) -> Uni
 
 
 _DAY_SCOPES = frozenset({"today", "yesterday"})
-# «مقابل 4.3 ريالات»، «مقارنة بـ 92 مليون»: a figure given to compare with, another period's or party's.
 _ONE_AFTER_ITS_NOUN = regex.compile(r"واحد[ةه]?\p{M}*$")  # as written: «وأحد رجال الأمن» is «و» + «أحد»
 _DIGITS = re.compile(r"[0-9]+")
 _YEAR_DIGITS = re.compile(r"(?:19|20)[0-9]{2}|14[0-9]{2}")
+# «مقابل 4.3 ريالات»، «مقارنة بـ 92 مليون»: a figure given to compare with, another period's or party's.
 _VERSUS_BEFORE = regex.compile(r"(?<!\p{L})(?:مقابل(?!\p{L})|و?(?:بال)?مقارنه\s*(?:ب|مع)|قياسا\s*ب)")
 _DIGIT_OR_COMMA = regex.compile(r"[0-9،,.؛:]")
 # The word right before a counted noun: digits («32 شخصا») or a number word («ثلاثة أشخاص»).
@@ -448,6 +449,12 @@ class ArticleReader:
                 # with no other figure between it and this one.
                 # A year between them belongs to the window («للربع الثاني من السنة المالية 2015م، مبلغ 901»).
                 sc = nearest_before(scope_starts, scopes, max(s_start, n.start - 80), n.start)
+                if sc and sc[2] in _DAY_SCOPES:
+                    # «خلال النصف الأول …، حيث أفادت الأمم المتحدة أمس، عن سقوط 1592»: «أمس» dates the
+                    # statement; the window said before it is the figure's.
+                    window = nearest_before(scope_starts, scopes, max(s_start, n.start - 120), sc[0])
+                    if window and window[2] in WINDOW_SCOPES:
+                        sc = window
                 if sc and any(not _YEAR_DIGITS.fullmatch(d) for d in _DIGITS.findall(t, sc[1], n.start)):
                     sc = None
             if sc:

@@ -352,6 +352,8 @@ def test_a_vague_figure_confirms_no_other_figure_of_its_outlet():
         ("بلغ صافي الخسارة 901 مليون ريال مقابل صافي ربح 92 مليون ريال", "92 مليون", "comparison"),
         ("بلغ صافي الخسارة 901 مليون ريال مقابل صافي ربح 92 مليون ريال", "901 مليون", None),
         ("لتبلغ ربحية السهم 3.37 ريالات مقارنة بـ 4.3 ريالات", "4.3", "comparison"),
+        # «أمس» after the source dates the statement; the window said before it is the figure's.
+        ("خلال النصف الاول من العام 2015، حيث افادت الامم المتحدة امس، عن سقوط 1592 قتيلًا", "1592", "first_half"),
         # A year between the window and the figure is the window's own.
         ("وبلغ صافي الخسارة للربع الثاني من السنة المالية 2015م، مبلغ 901 مليون ريال", "901 مليون", "second_quarter"),
         ("بلغت الخسارة في الربع الثاني 45 مليونا، وبلغت الديون 901 مليون ريال", "901 مليون", None),
