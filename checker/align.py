@@ -26,6 +26,7 @@ from .compare import (
     NOUN_FORMS,
     magnitude_slip,
     measure_of,
+    near_copy,
     plausible_pair,
     published_time,
     same_source,
@@ -213,10 +214,6 @@ def counterpart(a: Claim, others: list[Claim], min_similarity: float) -> Claim |
     return None
 
 
-NEAR_RELATIVE = 0.02  # two counts of one thing this close are one figure written twice, one with a slip
-NEAR_MIN_VALUE = 100  # below this, close counts are as often two different figures (12 and 13 trucks)
-
-
 def near_figure(a: Claim, others: list[Claim]) -> Claim | None:
     """The one figure among ``others`` that is a near copy of the count ``a`` (1,305 and 1,308 projects).
 
@@ -225,10 +222,7 @@ def near_figure(a: Claim, others: list[Claim]) -> Claim | None:
     """
     if a["kind"] != "count" or a["qualifier"] != "exact" or not a["value"]:
         return None
-    exact = [b for b in others if b["kind"] == "count" and b["qualifier"] == "exact" and b["value"]
-             and b["value"] != a["value"]]
-    near = [b for b in exact if a["value"] >= NEAR_MIN_VALUE
-            and abs(b["value"] - a["value"]) <= NEAR_RELATIVE * max(a["value"], b["value"])]
+    near = [b for b in others if b["kind"] == "count" and near_copy(a, b)]
     if not near:
         return swapped_copy(a, others)
     return near[0] if len(near) == 1 else None
@@ -374,10 +368,10 @@ def cross_pairs(
                 if near is None and b is not None:
                     a.setdefault("_twins", set()).add(b["claim_id"])  # one statement, edited: no revision
                 elif b is None:
-                    a_whole = _whole_of(a, pool.get(da) or own, totals)
                     b = counterpart(a, others, min_similarity)
                     if b is None:
                         continue
+                    a_whole = _whole_of(a, pool.get(da) or own, totals)
                     b_whole = _whole_of(b, pool.get(db) or theirs, totals)
                     # A part against a total is no contradiction; a part against a smaller figure of
                     # the same measure («صافي الخسارة للربع الثاني» 900.1 and 901 million) is one figure.

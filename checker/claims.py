@@ -25,6 +25,7 @@ from .clues import (
     CLAUSE_END,
     COLUMN_INDEX,
     COLUMNS,
+    COMPARED_WITH,
     DEAD_AMONG_AFTER,
     DIGIT,
     INCIDENT_UNITS,
@@ -159,8 +160,6 @@ _DAY_SCOPES = frozenset({"today", "yesterday"})
 _ONE_AFTER_ITS_NOUN = regex.compile(r"واحد[ةه]?\p{M}*$")  # as written: «وأحد رجال الأمن» is «و» + «أحد»
 _DIGITS = re.compile(r"[0-9]+")
 _YEAR_DIGITS = re.compile(r"(?:19|20)[0-9]{2}|14[0-9]{2}")
-# «مقابل 4.3 ريالات»، «مقارنة بـ 92 مليون»: a figure given to compare with, another period's or party's.
-_VERSUS_BEFORE = regex.compile(r"(?<!\p{L})(?:مقابل(?!\p{L})|و?(?:بال)?مقارنه\s*(?:ب|مع)|قياسا\s*ب)")
 _DIGIT_OR_COMMA = regex.compile(r"[0-9،,.؛:]")
 # The word right before a counted noun: digits («32 شخصا») or a number word («ثلاثة أشخاص»).
 _WORD_BEFORE_NOUN = regex.compile(r"(?:(?P<d>[\d٠-٩۰-۹][)»\"”]?)|(?P<w>\p{L}+))[ \u00a0]*$")
@@ -464,7 +463,7 @@ class ArticleReader:
                     scope = "background"  # «مقتل 40 ألف شخص منذ 1984»: a long conflict's total, not this event's
             if scope is None and predicate in _TOLLS and self._past_year_in(s_start, s_end):
                 scope = "earlier_incident"  # «تفجير كنيسة … عام 2010، الذي أسفر عن مقتل 58»: another year's toll
-            versus = _VERSUS_BEFORE.search(t, max(c_start, n.start - 35), n.start)
+            versus = COMPARED_WITH.search(t, max(c_start, n.start - 35), n.start)
             if (versus and kind in ("money", "count", "percent", "measure")
                     and not _DIGIT_OR_COMMA.search(t, versus.end(), n.start)):
                 # «901 مليون ريال مقابل صافي ربح 92 مليون» (in the same quarter last year): the figure it is set against

@@ -126,8 +126,9 @@ def names_a_place(text: str, m: re.Match[str]) -> bool:
 
 
 _COMMA = re.compile(r"[،,؛;]")
-# «901 مليون ريال مقابل صافي ربح 92 مليونا»: the words after «مقابل» tell of the figure compared with.
-_COMPARED_WITH = regex.compile(r"(?<!\p{L})(?:مقابل|مقارن[ةه])(?!\p{L})")
+# «901 مليون ريال مقابل صافي ربح 92 مليونا»، «مقارنة بـ 92 مليون»: what follows tells of the figure
+# compared with, another period's or party's (folded text).
+COMPARED_WITH = regex.compile(r"(?<!\p{L})(?:مقابل(?!\p{L})|و?(?:بال)?مقارنه\s*(?:ب|مع)|قياسا\s*ب)")
 CLAUSE_BREAK = re.compile(r"[،,.؛:()\"«»]|\sو")
 TITLE_ECHO = ("رابط الخبر", "رابط المقال", "عنوان الخبر")
 
@@ -148,7 +149,7 @@ def predicate_near(preds: Spans, start: int, end: int, s_start: int, s_end: int,
     starts, spans = preds
     before = nearest_before(starts, spans, max(s_start, start - 90), start)
     after = first_after(starts, spans, end, min(s_end, end + 40))
-    if before and after and _COMPARED_WITH.search(text, end, after[0]):
+    if before and after and COMPARED_WITH.search(text, end, after[0]):
         after = None
     if (before and after and _COMMA.search(text, before[1], start)
             and not CLAUSE_END.search(text, end, after[0])):

@@ -67,6 +67,29 @@ def written_ulp(c: Claim) -> float:
     return 10.0 ** -decimals if decimals else 0.0
 
 
+NEAR_COPY = 0.02  # two precise figures this close are one figure with a slipped digit
+NEAR_MIN_COUNT = 100  # below this, close counts are as often two different figures (12 and 13 trucks)
+
+
+def near_copy(a: Claim, b: Claim) -> bool:
+    """True when two exact figures are within 2 % of each other: 1,305 and 1,308 projects, 14.92 and 14.962 billion.
+
+    Two windows' counts seldom land that close, nor do two outlets' counts of one thing.
+    Small counts are left out (12 and 13), and so is a whole number against its own decimals.
+    """
+    va, vb = a["value"], b["value"]
+    if a["qualifier"] != "exact" or b["qualifier"] != "exact" or not va or not vb or va == vb:
+        return False
+    if a["kind"] == "count" and min(va, vb) < NEAR_MIN_COUNT:
+        return False
+    for x, y in ((a, b), (b, a)):  # 9,098 is 9,098.27 rounded: one figure, not a slip
+        whole_against_fraction = x["value"] == int(x["value"]) and y["value"] != int(y["value"])
+        ulp = written_ulp(x) or (1.0 if whole_against_fraction else 0.0)
+        if x["value"] - ulp / 2 <= y["value"] <= x["value"] + ulp:
+            return False
+    return abs(va - vb) <= NEAR_COPY * max(abs(va), abs(vb))
+
+
 def interval(c: Claim, tol: Tolerance) -> tuple[float, float]:
     """The values a claim allows, as a closed interval (infinite where open)."""
     q, v = c["qualifier"], c["value"]

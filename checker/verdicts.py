@@ -20,11 +20,11 @@ from .compare import (
     Claim,
     agree,
     magnitude_slip,
+    near_copy,
     published_time,
     same_source,
     scope_class,
     told_by,
-    written_ulp,
 )
 from .rules import Suites
 
@@ -109,29 +109,6 @@ class TollHistory:
             return True
         lo, hi = self.first_seen.get(lower["value"]), self.first_seen.get(higher["value"])
         return lo is not None and hi is not None and lo < hi
-
-
-NEAR_COPY = 0.02  # two precise figures this close are one figure with a slipped digit
-
-
-def near_copy(a: Claim, b: Claim) -> bool:
-    """True when two exact figures are within 2 % of each other: 1,305 and 1,308 projects, 14.92 and 14.962 billion.
-
-    One outlet naming the window (the second quarter) and the other none is then no other
-    window: two windows' counts seldom land that close. Small counts are left out (12 and 13),
-    and so are two figures of one article (a statistic's 133 injured and 132 treated on site).
-    """
-    va, vb = a["value"], b["value"]
-    if a["qualifier"] != "exact" or b["qualifier"] != "exact" or not va or not vb or va == vb:
-        return False
-    if a["kind"] == "count" and min(va, vb) < 100:
-        return False
-    for x, y in ((a, b), (b, a)):  # 9,098 is 9,098.27 rounded: one figure, not a slip
-        whole_against_fraction = x["value"] == int(x["value"]) and y["value"] != int(y["value"])
-        ulp = written_ulp(x) or (1.0 if whole_against_fraction else 0.0)
-        if x["value"] - ulp / 2 <= y["value"] <= x["value"] + ulp:
-            return False
-    return abs(va - vb) <= NEAR_COPY * max(abs(va), abs(vb))
 
 
 def classify(
