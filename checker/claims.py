@@ -39,6 +39,7 @@ from .clues import (
     THINGS_ONLY_PREDICATES,
     Spans,
     bounds_of,
+    construct_noun,
     echoes_title,
     first_after,
     headline_currency,
@@ -208,9 +209,10 @@ class ArticleReader:
             t, lex, c = self.folded.text, self.g.lex, self.c
             s, e = self.sentences.spans[index]
             preds, sides, scopes, places = c.phrases.finditer_each(t, s, e)
+            sides = [m for m in sides if not construct_noun(t, m, lex.construct_nouns)]
+            places = [m for m in places if names_a_place(t, m) and not construct_noun(t, m, lex.construct_nouns)]
             found = (self._split_pairs(spans_of(preds, lex.predicates)), spans_of(sides, lex.sides),
-                     spans_of(scopes, lex.scopes),
-                     spans_of([m for m in places if names_a_place(t, m)], lex.places))
+                     spans_of(scopes, lex.scopes), spans_of(places, lex.places))
             self._context[index] = found
         return found
 

@@ -125,6 +125,14 @@ def names_a_place(text: str, m: re.Match[str]) -> bool:
     return bool(not m.group("cl") and PLACE_VERB_AFTER.match(text, m.end()))
 
 
+_DEFINITE_NEXT = regex.compile(r"\s+ال\p{L}")
+
+
+def construct_noun(text: str, m: re.Match[str], nouns: set[str]) -> bool:
+    """True when a name is the common noun it spells, in construct before a definite noun (قطر الشمس)."""
+    return squash(m.group("w")) in nouns and bool(_DEFINITE_NEXT.match(text, m.end()))
+
+
 _COMMA = re.compile(r"[،,؛;]")
 # «901 مليون ريال مقابل صافي ربح 92 مليونا»، «مقارنة بـ 92 مليون»: what follows tells of the figure
 # compared with, another period's or party's (folded text).

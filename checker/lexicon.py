@@ -129,6 +129,7 @@ class Lexicon:
     money_measures: dict[str, str] = field(default_factory=dict)  # folded phrase -> measure (صافي الربح: net_profit)
     severity_words: set[str] = field(default_factory=set)
     one_person: set[str] = field(default_factory=set)
+    construct_nouns: set[str] = field(default_factory=set)  # names that are also nouns (قطر: diameter)
     incident_openers: tuple[str, ...] = ()  # folded phrases that open a round-up's next incident
 
 
@@ -327,6 +328,7 @@ def load_lexicon(root: str | None = None) -> Lexicon:
         lex.infection_words = set(_fold_all(context["infection"]))
         lex.severity_words = set(_fold_all(context["severity"]))
         lex.one_person = set(_fold_all(context["one_person"]))
+        lex.construct_nouns = set(_fold_all(context.get("construct_nouns") or []))
         lex.people_fates = {str(p) for p in context["people_fates"]}
         lex.thing_fates = {str(p) for p in context.get("fates_of_things_too") or []}
         measures = context.get("money_measures") or {}

@@ -112,6 +112,18 @@ def test_side_is_read_from_the_number_on():
     assert row["side"] == "syria_government"
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "side"),
+    [
+        ("وقطره أكبر من قطر الشمس بنسبة 10 في المائة", "10", None),  # a diameter, not Qatar
+        ("وقال إن نصف قطر الدائرة 10 أمتار", "10", None),
+        ("وأعلنت قطر أن 10 جنود قتلوا", "10", "qatar"),
+    ],
+)
+def test_a_name_in_construct_before_a_definite_noun_is_the_common_noun(text, number, side):
+    assert _first(text, number)["side"] == side
+
+
 def test_a_footer_repeating_the_headline_counts_as_headline():
     text = "إخلاء 25 شخصاً إثر حريق\n\nتم إخلاء 35 شخصا.\n\nرابط الخبر بصحيفة الوئام: إخلاء 25 شخصاً إثر حريق"
     claims = checker.extract_text(text)
