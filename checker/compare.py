@@ -316,6 +316,21 @@ def magnitude_slip(a: Claim, b: Claim) -> bool:
     return separator_slip(small, big)
 
 
+def tenfold_slip(a: Claim, b: Claim) -> bool:
+    """True when one count is the other with a zero dropped or added: «نحو 1300 جندي» and «حوالى 13 ألف جندي».
+
+    Counts of a hundred and more, hedged alike (exact or about): below that, 5 and 50 are as
+    often two different figures.
+    """
+    va, vb = a["value"], b["value"]
+    if a["kind"] != "count" or b["kind"] != "count" or not va or not vb:
+        return False
+    if a["qualifier"] != b["qualifier"] or a["qualifier"] not in ("exact", "about"):
+        return False
+    small, big = sorted((abs(va), abs(vb)))
+    return small >= NEAR_MIN_COUNT and big == 10 * small
+
+
 def _significant_digits(value: float) -> str:
     return format(value, ".12g").replace(".", "").lstrip("0").rstrip("0")
 

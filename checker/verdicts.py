@@ -24,6 +24,7 @@ from .compare import (
     published_time,
     same_source,
     scope_class,
+    tenfold_slip,
     told_by,
 )
 from .rules import Suites
@@ -118,6 +119,10 @@ def classify(
     same_doc = a["doc_id"] == b["doc_id"]
     if magnitude_slip(a, b):
         return "magnitude_slip", None if same_doc else "across"  # 33 against 33 ألف
+    if tenfold_slip(a, b) and a["predicate"] not in suites.evolving_predicates and not any(
+        suites.revised(c["sentence"]) for c in (a, b)
+    ):
+        return "magnitude_slip", None if same_doc else "across"  # 1,300 against 13 thousand troops: a zero
     if agree(a, b, suites.tolerance_for(a["kind"])) or "vague" in (a["qualifier"], b["qualifier"]):
         return None  # «عدة حالات» against 13: a vague word does not contradict a figure
     sa, sb = scope_class(a), scope_class(b)

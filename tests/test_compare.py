@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import checker
-from checker.compare import agree
+from checker.compare import agree, tenfold_slip
 from checker.rules import load_suites
 
 SUITES = load_suites()
@@ -104,3 +104,17 @@ def test_a_part_below_the_total_s_rounding_adds_nothing_to_it():
     assert sum_parts(total, parts) is None
     halves = [_said("بلغ الربح 6.17 مليار ريال", "6.17 مليار"), _said("بلغ الربح 3.94 مليار ريال", "3.94 مليار")]
     assert [p["value"] for p in sum_parts(total, halves)] == [6.17e9, 3.94e9]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "slip"),
+    [
+        ("ولا يزال نحو 1300 جندي منتشرين", "ولا يزال حوالى 13 ألف جندي منتشرين", True),
+        ("نشر 250 جنديا", "نشر 2500 جندي", True),
+        ("نشر 50 جنديا", "نشر 500 جندي", False),  # below a hundred: another figure as often as a slip
+        ("نشر نحو 250 جنديا", "نشر 2500 جندي", False),  # hedged differently
+        ("نشر 250 جنديا", "نشر 25000 جندي", False),  # a hundredfold is no dropped zero
+    ],
+)
+def test_a_count_ten_times_another_hedged_alike_is_a_dropped_zero(a, b, slip):
+    assert tenfold_slip(_claim(a), _claim(b)) is slip
