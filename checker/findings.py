@@ -119,7 +119,7 @@ def _pair_findings(
         if pair_id not in best or rank < best[pair_id][0]:
             best[pair_id] = (rank, a, b, kind, place or where)
     findings = []
-    for pair_id, (_, a, b, kind, where), others in _one_per_outlier(best):
+    for pair_id, (_, a, b, kind, where), others, outlier in _one_per_outlier(best, tol_agree):
         if pair_id in reported:
             continue
         reported.add(pair_id)
@@ -131,29 +131,40 @@ def _pair_findings(
             fields["direction"] = " (the toll went down)" if (b["value"] or 0) < (a["value"] or 0) else ""
         finding = make_finding(rule, [a, b, *others], key, fields, core=2)
         if others:
-            side = a if a["value"] == others[0]["value"] else b
-            finding["message"] += agree_note({c["outlet"] for c in others}, side["outlet"])
+            side = b if a["doc_id"] == outlier else a
+            finding["message"] += agree_note({c["outlet"] for c in others if c["doc_id"] != outlier}, side["outlet"])
         findings.append(finding)
     return findings
 
 
-def _one_per_outlier(best: dict[tuple, tuple]) -> list[tuple[tuple, tuple, list[Claim]]]:
+def _one_per_outlier(best: dict[tuple, tuple], agree) -> list[tuple[tuple, tuple, list[Claim], str | None]]:
     """One finding for an article whose figure (or copy of a wire text) several others contradict with one voice.
 
     When alweeam says 25 and alriyadh, almadina and 3alyoum all say 35, that is one
     disagreement (alweeam against the rest), not three: it is reported once, against the
-    best-placed counterpart, naming the other outlets that agree with it.
+    best-placed counterpart, naming the other outlets that agree with it. The others agree
+    when their figures do, written alike or not (50 and «the fifth decade», 40–50).
+    Returns each finding's pair, the claims quoted besides, and the outlier's article.
     """
     sides: dict[tuple, list[tuple]] = defaultdict(list)
-    for pair_id in best:
+    voices: dict[tuple, list[Claim]] = defaultdict(list)  # (kind, outlier doc, value) -> one counterpart per voice
+
+    def voice(kind: str, doc: str, value: float, other: Claim) -> float:
+        for said in voices[(kind, doc, value)]:
+            if said["value"] == other["value"] or agree(said, other):
+                return said["value"]
+        voices[(kind, doc, value)].append(other)
+        return other["value"]
+
+    for pair_id, (_, a, b, _kind, _where) in best.items():
         kind, doc_a, doc_b, va, vb = pair_id[:5]
         if doc_a == doc_b or kind not in ("value_conflict", "copy_differs", "magnitude_slip"):
             continue
-        sides[(kind, doc_a, va, vb)].append((pair_id, doc_b))
-        sides[(kind, doc_b, vb, va)].append((pair_id, doc_a))
-    merged: dict[tuple, list[Claim]] = {}
+        sides[(kind, doc_a, va, voice(kind, doc_a, va, b))].append((pair_id, doc_b))
+        sides[(kind, doc_b, vb, voice(kind, doc_b, vb, a))].append((pair_id, doc_a))
+    merged: dict[tuple, tuple[list[Claim], str]] = {}
     dropped: set[tuple] = set()
-    for _, members in sorted(sides.items(), key=lambda kv: -len(kv[1])):
+    for (_, outlier, _, _), members in sorted(sides.items(), key=lambda kv: -len(kv[1])):
         live = [(pid, doc) for pid, doc in members if pid not in dropped]
         if len(live) < 2:
             continue
@@ -168,9 +179,9 @@ def _one_per_outlier(best: dict[tuple, tuple]) -> list[tuple[tuple, tuple, list[
             # The outlier's own figure as this pair said it (its lede against their lede) is quoted too.
             quoted.extend(c for c in (theirs, ours) if c["claim_id"] not in kept_ids)
             kept_ids.update(c["claim_id"] for c in (theirs, ours))
-        merged[keep[0]] = quoted
+        merged[keep[0]] = (quoted, outlier)
         dropped.update(pid for pid, _ in live if pid != keep[0])
-    return [(pid, entry, merged.get(pid, [])) for pid, entry in best.items() if pid not in dropped]
+    return [(pid, entry, *merged.get(pid, ([], None))) for pid, entry in best.items() if pid not in dropped]
 
 
 def _place_rank(a: Claim, b: Claim) -> int:

@@ -367,3 +367,20 @@ def test_one_outlier_against_two_nouns_for_the_same_people_is_one_finding():
     assert len(found) == 1
     assert {c["value"] for c in found[0]["claims"]} == {20, 30}
     assert {c["doc_id"] for c in found[0]["claims"]} == {"0.txt", "1.txt", "2.txt"}
+
+
+def test_one_outlier_against_agreeing_figures_written_apart_is_one_finding():
+    from checker.api import claims_of
+    from checker.article import Article
+    from checker.findings import run_rules
+
+    # «more than 50» and «at least 11» agree with each other; both contradict the outlier's 2.
+    texts = ("قتل أكثر من 50 شخصا في الهجوم على السوق.",
+             "قتل 11 شخصا على الأقل في الهجوم على السوق.",
+             "قتل شخصان في الهجوم على السوق.")
+    articles = [Article(doc_id=f"{i}.txt", text=t, outlet=f"o{i}") for i, t in enumerate(texts)]
+    found = [f for f in run_rules(claims_of(articles, workers=1), {a.doc_id: "S1" for a in articles})
+             if f["severity"] == "error"]
+    assert len(found) == 1
+    assert {c["doc_id"] for c in found[0]["claims"]} == {"0.txt", "1.txt", "2.txt"}
+    assert "(o1 agrees with o0)" in found[0]["message"] or "(o0 agrees with o1)" in found[0]["message"]
