@@ -390,6 +390,9 @@ def cross_pairs(
                         _one_measure(a, b, min_similarity) and b["value"] < 0.98 * (a_whole or math.inf)
                         and a["value"] < 0.98 * (b_whole or math.inf)):
                         continue
+                if a["predicate"] == "age" and "range" not in (a["qualifier"], b["qualifier"]) and (
+                        similarity(a, b) < SAME_WORDS):
+                    continue  # 11 and 13 years in two rescues told alike: two boys, unless one text was edited
                 key = tuple(sorted((a["claim_id"], b["claim_id"])))
                 if key in seen:
                     continue
@@ -608,12 +611,14 @@ def within_pairs(
                 continue
             lead = next((b for b in told if b.get("_lead")), told[0])
             out.append((t, lead, "headline"))
-    if not members[0].get("_event"):
+    if not members[0].get("_event") and members[0]["predicate"] != "age":
         return out  # statistics, costs and lists: no toll of an event, no restatement to check
     in_sums = {id(p) for c in body for p in (sum_parts(c, body) or ())}
     for x, y in combinations(body, 2):
         if x["sentence_start"] == y["sentence_start"] or agree(x, y) or not same_side(x, y):
             continue
+        if x["predicate"] == "age" and (x["qualifier"] == "range") == (y["qualifier"] == "range"):
+            continue  # two ages said alike are two persons; a lede's «ستينية» against a quoted 50 is one
         if not plausible_pair(x, y):
             continue  # a day's 9 dead and a half-year's 1,592: two quantities, whatever the words
         if id(x) in in_sums or id(y) in in_sums:
@@ -689,6 +694,8 @@ def same_side(a: Claim, b: Claim) -> bool:
     An unknown side or place matches any: «15 in Cairo» and «21 in Egypt» are different
     quantities, «15 in Cairo» and «15» may be one.
     """
+    if a["predicate"] == "age":
+        return a["side"] == b["side"]  # the woman's age is not the man's, wherever the sentence places her
     if a.get("place") and b.get("place") and a["place"] != b["place"]:
         return False
     if a.get("place") != b.get("place") and (place_part(a) or place_part(b)):

@@ -13,6 +13,7 @@ from functools import cache
 
 import regex
 
+from .ages import OF_AGE_AFTER, age_of
 from .article import Article
 from .attribution import Attribution, Sentences
 from .clues import (
@@ -60,6 +61,8 @@ from .units import nothing_counted_after, reported_unit
 
 SP = r"[ \u00a0]"
 _NO_CONTEXT = ("date", "ordinal")
+_AGE_QUALIFIERS = ("exact", "about", "range")
+_AND_A_FRACTION = regex.compile(rf"{SP}+و{SP}?(نصف|ربع)(?!\p{{L}})")
 # «رصد» allocates a sum («رصدت 5 مليارات») but records anything else («رصدت 24 مخالفة»).
 _RECORDED = regex.compile(r"(?<!\p{L})(?:و|ف)?(?:رصد|رصدت|يرصد|ترصد|رصدها|برصد|رصدنا)(?!\p{L})")
 
@@ -339,6 +342,8 @@ class ArticleReader:
                     ):
                         unit = _choose_unit(lex.units[wb.group(1)], t, s_start, s_end)
                         unit_span = (wb.start(1), wb.end(1))
+        if unit is None and kind is None and n.form in ("digits", "words") and OF_AGE_AFTER.match(t, n.end):
+            unit = self.g.year  # «في الثلاثين من العمر»: years of age, with no noun
         if kind is None and n.form == "digits" and (
                 (not noun_after and _LABEL_BEFORE.search(t, max(s_start, n.start - 40), n.start))
                 or _RACE_BEFORE.search(t, max(s_start, n.start - 16), n.start)):
@@ -351,6 +356,11 @@ class ArticleReader:
             unit_span = (n.start, n.end)
         if kind is None:
             kind = "count"
+        if kind in ("duration", "measure") and n.value is not None and qualifier == "exact" and not n.scaled:
+            fraction = _AND_A_FRACTION.match(t, after_end)
+            if fraction:  # «3 ساعات ونصف»، «عامين ونصف»: the fraction said after the noun
+                n.value += 0.5 if fraction.group(1) == "نصف" else 0.25
+                after_end = fraction.end()
         if kind in ("count", "money", "measure") and c.rate_after.match(t, after_end):
             kind = "rate"
         if kind not in _NO_CONTEXT and qualifier == "exact":
@@ -428,6 +438,11 @@ class ArticleReader:
                 predicate = None  # «طائرة من نوع امبراير 505 فانوم 300»: a model's number, not a toll
             side = self._side(sides, n.start, n.end, si)
             c_start, c_end = self.sentences.clause(n.start, si)
+            # «ألا يقل عمر المتقدم عن 30 عاما»: a bound is a rule, not anyone's age.
+            if kind == "duration" and unit is not None and unit.concept == "year" and qualifier in _AGE_QUALIFIERS:
+                person = age_of(t, n.start, n.end, after_end, s_start, n.form == "decade", lex)
+                if person is not None:  # «امرأة (50 سنة)»: the woman's age, apart from the man's
+                    predicate, side = "age", person or None
             where = first_after(places[0], places[1], n.end, c_end) or nearest_before(
                 places[0], places[1], c_start, n.start)
             if where is None:  # «… 66 شخصاً بالإجهاد في محافظة "القاهرة"»: the clause may stop at a quote

@@ -197,6 +197,9 @@ def quantity_key(c: Claim) -> tuple | None:
         return None  # «بينهم 5 أطفال»: a part of a figure said just before, not a count of its own
     # «بينهم 15 حالة وفاة بالعاصمة القاهرة»: a part with a place is that place's count.
     unit = PEOPLE_UNITS.get(c["unit"], c["unit"])
+    if c["predicate"] == "age":
+        # The woman's age and the man's are two quantities; an age of no one named is nobody's to compare.
+        return (c["story"], c["kind"], unit, "age", c["side"]) if c["side"] else None
     return (c["story"], c["kind"], unit, c["predicate"])
 
 
@@ -283,6 +286,8 @@ def describe_key(key: tuple) -> str:
     """A quantity in words, e.g. ``soldier killed (turkey)``."""
     _, _kind, unit, predicate, *rest = key
     side = rest[0] if rest else None
+    if predicate == "age":
+        return "years of age" + (f" ({side})" if side else "")
     words = [unit.replace("_", " ")]
     if predicate:
         words.append(predicate.replace("_", " "))

@@ -86,6 +86,11 @@ def _pair_findings(
     for c in members:
         c["_event"] = c["predicate"] in suites.evolving_predicates
         by_doc[c["doc_id"]].append(c)
+    if key[3] == "age":  # an article that gives two exact ages of women speaks of two women
+        by_doc = defaultdict(list, {doc: told for doc, told in by_doc.items()
+                                    if len({c["value"] for c in told if c["qualifier"] != "range"}) <= 1})
+        if not by_doc:
+            return []
     mark_leads(by_doc)
     pairs: list[tuple[Claim, Claim, str | None]] = []
     pool = part_pool or same_unit

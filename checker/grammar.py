@@ -28,7 +28,7 @@ class Numeral:
     start: int
     end: int
     value: float | None
-    form: str  # digits, words, dual, vague, ordinal, date, time
+    form: str  # digits, words, dual, vague, ordinal, decade, date, time
     qualifier: str = "exact"  # exact, range or vague at this stage
     low: float | None = None
     high: float | None = None
@@ -45,7 +45,8 @@ class Grammar:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
-        words = set(lex.number_words) | set(lex.vague) | set(lex.ordinals) | set(lex.duals)
+        self.year = next((f for f in lex.units.get("عام", ()) if f.concept == "year"), None)  # an age's unit
+        words = set(lex.number_words) | set(lex.vague) | set(lex.ordinals) | set(lex.duals) | set(lex.age_decades)
         self.digits = re.compile(
             r"(?P<url>(?:https?://|www\.)\S+)"
             r"|(?P<tag>#\w+)"

@@ -99,6 +99,7 @@ class Lexicon:
     weak_alone: set[str] = field(default_factory=set)
     vague: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
     ordinals: dict[str, int] = field(default_factory=dict)
+    age_decades: dict[str, tuple[int, bool]] = field(default_factory=dict)  # ستينيه -> (60, False); True: a decade noun
     ordinal_idioms: list[str] = field(default_factory=list)
     units: dict[str, list[UnitForm]] = field(default_factory=dict)
     duals: dict[str, list[UnitForm]] = field(default_factory=dict)
@@ -234,6 +235,12 @@ def _load_numbers(path: Path, lex: Lexicon) -> None:
     for value, forms in data["ordinals"].items():
         for form in forms:
             lex.ordinals[fold_word(form)] = int(value)
+    for value, stem in (data.get("age_decades") or {}).items():
+        nisba = fold_word(str(stem))
+        for form in (nisba, nisba + "ه", nisba + "ون", nisba + "ين"):
+            lex.age_decades[form] = (int(value), False)
+        for form in (nisba + "ات", nisba[:-1] + "ات"):  # الثلاثينيات، الثلاثينات
+            lex.age_decades[form] = (int(value), True)
     lex.ordinal_idioms = _fold_all(data["ordinal_idioms"])
     for spec in data.get("compound_measures", []):
         lex.compound_measures.append({**spec, "major": _fold_all(spec["major"])})

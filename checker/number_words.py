@@ -16,6 +16,7 @@ from .lexicon import Lexicon
 
 _NEXT = regex.compile(r"[ \u00a0]+(\p{L}+)")
 _NEXT_GLUED_AND = regex.compile(r"[ \u00a0]+و[ \u00a0]+(\p{L}+)")
+_SCALE_AGAIN = regex.compile(r"[ \u00a0]+ال(\p{L}+)(?!\p{L})")
 
 
 @dataclass(slots=True)
@@ -148,4 +149,8 @@ def parse_number_words(lex: Lexicon, text: str, pos: int, first: str) -> tuple[i
             break
     if state.roles == ["fraction"]:
         return None  # نصف alone is not a count
+    if len(state.roles) >= 2 and state.roles[-1] == "fraction" and state.roles[-2] == "scale":
+        again = _SCALE_AGAIN.match(text, end)  # «مليون ونصف المليون»: the scale said again
+        if again and (lex.number_words.get(again.group(1)) or [("", 0.0)])[0] == ("scale", state.last_scale):
+            end = again.end()
     return end, state.value(), state.roles

@@ -52,7 +52,8 @@ COLUMN_DOCS = {
     "noun": "the lexicon concept of the counted noun as read (قتلى: dead, حالة: case; null for a bare "
     "figure); `unit` reports the counted thing (person)",
     "scope_text": "the scope phrase as written",
-    "form": "how the number is written: digits, words, dual, singular (حالة وفاة: one), vague, ordinal, date, time",
+    "form": "how the number is written: digits, words, dual, singular (حالة وفاة: one), vague, ordinal, "
+            "decade (ستينية: an age), date, time",
     "decimals": "digits written after the decimal point (the figure's precision)",
     "in_title": "the claim sits in the article's first line (its headline)",
     "sentence_start": "offset of the sentence in the article text",

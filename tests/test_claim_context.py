@@ -40,7 +40,8 @@ def _first(text: str, number: str) -> dict:
         ("وصل الفريق الساعة ١٠:٣٦ مساء أمس", "١٠:٣٦", None, "time", None),
         ("منذ يونيو 2012", "2012", None, "month", None),
         ("منذ عام 2012", "2012", None, "year", None),
-        ("مصرع ثلاثة شبان في الحادث", "ثلاثة", None, "person", "killed"),
+        ("مصرع ثلاثة في الحادث", "ثلاثة", None, "person", "killed"),
+        ("مصرع ثلاثة شبان في الحادث", "ثلاثة", "young_man", "young_man", "killed"),
         ("ضبط 30 حاوية في الميناء", "30", None, None, "arrested"),
         ("ضبط 30 في الميناء", "30", None, "person", "arrested"),
         # عربة is a railway carriage in a sentence about a train, a military vehicle elsewhere.
@@ -483,3 +484,30 @@ def test_registered_players_are_no_infections():
     row = _first("سمح الاتحاد بتسجيل اثنين من اللاعبين الأجانب في كل فريق", "اثنين")
     assert row["predicate"] is None
     assert _first("أعلنت وزارة الصحة تسجيل 4 إصابات جديدة بفيروس كورونا", "4")["predicate"] == "infected"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "value", "low", "high", "predicate", "side"),
+    [
+        ("أصيبت امرأة ستينية ورجل ثلاثيني باختناق", "ستينية", 60, 60, 69, "age", "female"),
+        ("أصيبت امرأة ستينية ورجل ثلاثيني باختناق", "ثلاثيني", 30, 30, 39, "age", "male"),
+        ("نتج عن الحادث إصابة امرأة (50 سنة) ورجل (27 سنة) باختناق", "27", 27, 27, 27, "age", "male"),
+        ("اصابة امرأة في العقد الخامس وشاب عمره 27 عاماً باختناق", "العقد الخامس", 40, 40, 50, "age", "female"),
+        ("طفلة (5 سنوات) أصيبت بطلق ناري", "5", 5, 5, 5, "age", "girl"),
+        ("يبدو في العشرينيات من عمره", "العشرينيات", 20, 20, 29, "age", None),
+        ("وفي الثلاثين من العمر", "الثلاثين", 30, 30, 30, "age", None),
+        ("الطفلة البالغة من العمر ثلاث سنوات ونصف", "ثلاث", 3.5, 3.5, 3.5, "age", "girl"),
+        # Years that are no one's age: a prison term, a time ago, an age limit.
+        ("قضت المحكمة بسجن مواطن 10 سنوات", "10", 10, 10, 10, None, None),
+        ("بدأت الحرب منذ 50 عاما", "50", 50, 50, 50, None, None),
+        ("ألا يقل عمر المتقدم عن 30 عاما", "30", 30, 30, 30, None, None),  # the split hedge is not read
+    ],
+)
+def test_an_age_is_years_of_a_person(text, number, value, low, high, predicate, side):
+    row = _first(text, number)
+    assert (row["value"], row["low"], row["high"], row["predicate"], row["side"]) == (value, low, high, predicate, side)
+
+
+def test_a_decade_noun_is_an_age_only_of_someone():
+    assert [r["number_text"] for r in checker.extract_text("ازدهرت التجارة في الثمانينيات من القرن الماضي").iter_rows(
+        named=True) if r["kind"] == "duration"] == []
