@@ -118,6 +118,7 @@ class Context:
             rf"[{SP[1:-1]})»\"”″]*(?:%|(?:ب|في{SP}+)(?:ال)?(?:مئه|مائه|ميه){NOT_LETTER_AFTER})"
         )
         self.percent_before = re.compile(rf"(?:نسبه|بنسبه|النسبه|معدل|بمعدل){SP}*[(«\"“]*{SP}*(?:ب|ال)?$")
+        self.national_after = guarded(rf"{SP}+(?P<w>{trie_pattern(lex.nationals)}){NOT_LETTER_AFTER}")
         self.word_before = regex.compile(rf"{NOT_LETTER_BEFORE}(?:ال)?(\p{{L}}+){SP}+(?:ال)?$")
 
 
@@ -303,6 +304,7 @@ class ArticleReader:
         unit, unit_span = n.unit, None
         if unit is not None and n.form == "dual":
             unit = self._dual_unit(n, t, s_start, s_end)
+        national_side = None  # «14 سعوديا»: the nationality that counts them is their side
         of_the = False  # «3 من المصابين»: the counted noun is a definite partitive
         noun_after = False  # «120 متدربا»: the counted noun right after the number
         after_end = n.end
@@ -329,11 +331,18 @@ class ArticleReader:
                         after_end = um.end()
                         of_the = bool(um.group("min") and um.group("cl"))
                         noun_after = not um.group("min")
+                        if (national := c.national_after.match(t, after_end)) and unit.category == "person":
+                            national_side = lex.nationals[national.group("w")]  # «22 سائحا سعوديا»
                         if self._counts_two_nouns(unit, um.end()):
                             if unit.category == "person":  # «33 قتيلا وجريحا»، «17 جنديا وضابطا»: people all the same
                                 unit = lex.units["شخص"][0]
                             else:  # «54 كلية ومعهدا»: colleges and institutes together
                                 unit, unit_span = None, None
+                elif (national := c.national_after.match(t, n.end)) and n.form in ("digits", "words"):
+                    # «تسمم 14 سعوديا»، «قضى 4 فلسطينيين»: people counted by their nationality
+                    unit, national_side = lex.units["شخص"][0], lex.nationals[national.group("w")]
+                    unit_span = (national.start("w"), national.end("w"))
+                    after_end, noun_after = national.end(), True
                 else:
                     wb = c.word_before.search(t, max(0, n.start - 25), n.start)
                     if wb and wb.group(1) in lex.units and (
@@ -436,7 +445,7 @@ class ArticleReader:
                 predicate = _FATE_OF_NOUN[unit.concept]  # «13 شهيدا بتفجير انتحاري»: the noun says it
             if unit is None and _MODEL_BEFORE.search(t, max(s_start, n.start - 30), n.start):
                 predicate = None  # «طائرة من نوع امبراير 505 فانوم 300»: a model's number, not a toll
-            side = self._side(sides, n.start, n.end, si)
+            side = national_side or self._side(sides, n.start, n.end, si)
             c_start, c_end = self.sentences.clause(n.start, si)
             # «ألا يقل عمر المتقدم عن 30 عاما»: a bound is a rule, not anyone's age.
             if kind == "duration" and unit is not None and unit.concept == "year" and qualifier in _AGE_QUALIFIERS:

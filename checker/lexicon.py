@@ -108,6 +108,7 @@ class Lexicon:
     predicates: dict[str, str] = field(default_factory=dict)
     sides: dict[str, str] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)
+    nationals: dict[str, str] = field(default_factory=dict)  # سعوديا -> saudi_arabia: people counted by nationality
     scopes: dict[str, str] = field(default_factory=dict)
     attribution_verbs: set[str] = field(default_factory=set)
     attribution_preps: set[str] = field(default_factory=set)
@@ -261,6 +262,20 @@ def _load_keyed(path: Path) -> dict[str, str]:
 PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
 
 
+def nationality_nouns(sides: dict[str, str]) -> dict[str, str]:
+    """The forms that count people by a side's nisba: «14 سعوديا»، «4 فلسطينيين»، «3 يمنيون».
+
+    Every indefinite nisba of the sides lexicon (سعودي) gives its plurals and accusative;
+    a side's name (مصر) or a definite form (السعودي) gives none.
+    """
+    out: dict[str, str] = {}
+    for form, side in sides.items():
+        if form.endswith("ي") and not form.startswith("ال") and " " not in form and len(form) > 3:
+            for suffix in ("ين", "ون", "ا"):
+                out.setdefault(form + suffix, side)
+    return out
+
+
 def with_lam_article(table: dict[str, str]) -> dict[str, str]:
     """Add the ل + article forms of phrases that open with the article: للدفاع المدني for الدفاع المدني.
 
@@ -329,6 +344,7 @@ def load_lexicon(root: str | None = None) -> Lexicon:
             _load_keyed(base / "predicates.yaml"))))
         lex.sides = with_lam_article(_load_keyed(base / "sides.yaml"))
         lex.places = with_lam_article(_load_keyed(base / "places.yaml"))
+        lex.nationals = nationality_nouns(lex.sides)
         lex.scopes = _load_keyed(base / "scopes.yaml")
         attribution = load_yaml(base / "attribution.yaml")
         context = load_yaml(base / "context.yaml")

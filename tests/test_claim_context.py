@@ -511,3 +511,17 @@ def test_an_age_is_years_of_a_person(text, number, value, low, high, predicate, 
 def test_a_decade_noun_is_an_age_only_of_someone():
     assert [r["number_text"] for r in checker.extract_text("ازدهرت التجارة في الثمانينيات من القرن الماضي").iter_rows(
         named=True) if r["kind"] == "duration"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit", "predicate", "side"),
+    [
+        ("للمرة الثانية.. تسمم 14 سعوديا في مشهد الإيرانية", "14", "person", "poisoned", "saudi_arabia"),
+        ("قتل 3 فلسطينيين وأصيب 20 آخرون", "3", "person", "killed", "palestine"),
+        ("وكان 22 سائحا سعوديا قد تعرضوا لحالة تسمم غذائي", "22", "visitor", "poisoned", "saudi_arabia"),
+        ("بلغت 500 مليون ريال سعودي", "500 مليون", "riyal", None, "saudi_arabia"),
+    ],
+)
+def test_people_counted_by_their_nationality(text, number, unit, predicate, side):
+    row = _first(text, number)
+    assert (row["unit"], row["predicate"], row["side"]) == (unit, predicate, side)
