@@ -166,8 +166,10 @@ FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_cluster
           "held-out events": (_holdout, 0.66, 0.57, 0.95), "held-out events 2": (_holdout2, 0.78, 1.0, 0.95),
           "held-out events 3": (_holdout3, 0.65, 0.68, 0.92), "held-out events 4": (_holdout4, 0.36, 0.57, 0.97),
           "held-out events 5": (_holdout5, 0.60, 1.0, 0.97), "held-out events 6": (_holdout6, 0.33, 1.0, 0.97),
-          "held-out events 7": (_holdout7, 0.09, 1.0, 0.97), "held-out events 8": (_holdout8, 0.0, 0.0, 0.97),
-          "held-out events 9": (_holdout9, 0.0, 0.0, 0.97)}
+          # Held-out 7's one false alarm is Rafah's 3 against 4 killed, caught between headlines while
+          # the gold pairs the ledes (the finding's representative, not a wrong finding).
+          "held-out events 7": (_holdout7, 0.27, 0.75, 0.97), "held-out events 8": (_holdout8, 0.0, 0.0, 0.97),
+          "held-out events 9": (_holdout9, 0.12, 0.33, 0.97)}
 SILENT_FLOORS = {"held-out events 3": 0.96}  # every other set keeps 97 % of its compatible pairs silent
 
 
@@ -316,15 +318,15 @@ _HELD_OUT_GAPS = {
     "held-out events 6": "measured 0.33 / 1.00, first 0.11 / 0.17 at 663f9f3 (a headline «04» whose noun "
                          "(gliders) is not in the lexicon, a count of graduates against one of beneficiaries in "
                          "one article, two brothers against one, a currency conversion's arithmetic)",
-    "held-out events 7": "measured 0.09 / 1.00, first 0.00 / 0.00 at 663f9f3 and still at 7d169b7 (ages said as "
-                         "a decade, «امرأة ستينية», against «50 سنة»; a share of a total against its own arithmetic; "
-                         "«قضى 4 فلسطينيين» counts no known noun; a list of venues against «the eighth time»)",
+    "held-out events 7": "measured 0.27 / 0.75, first 0.00 / 0.00 at 663f9f3 (a decade «ستينية» against another "
+                         "outlet's «50 سنة» in other words; a share of a total against its own arithmetic; a list of "
+                         "venues against «the eighth time»; Rafah's 3 against 4 killed paired by headlines, not ledes)",
     "held-out events 8": "measured 0.00 / 0.00, first 0.00 / 0.00 (a day's regional toll over several accidents "
-                         "against another outlet's, «تسمم 14 سعوديا» counts no known noun, a star «10 % smaller» "
-                         "against «10 % larger», an unsourced 15 killed against an official's at least 25)",
-    "held-out events 9": "measured 0.00 / 0.00, first 0.00 / 0.00 at 0f20360 (ordinal title counts, «the sixth» "
-                         "against «the 14th»; 1,300 against 13,000 troops; a stale «أمس الأول»; two attacks in "
-                         "one city, and a half-year's toll between two dates, set against one attack's)",
+                         "against another outlet's, 14 Saudis poisoned against 22 Saudi tourists, a star «10 % "
+                         "smaller» against «10 % larger», an unsourced 15 killed against an official's at least 25)",
+    "held-out events 9": "measured 0.12 / 0.33, first 0.00 / 0.00 at 0f20360 (ordinal title counts, «the sixth» "
+                         "against «the 14th»; a stale «أمس الأول»; two attacks in one city, and a half-year's toll "
+                         "between two dates, set against one attack's)",
 }
 
 
