@@ -32,6 +32,7 @@ LIMIT_BEFORE = regex.compile(r"(?<!\p{L})[اأ]?لا\s+(?:يقل|تقل|يزيد
 OPEN_BRACKET_BEFORE = regex.compile(rf"\({SP}*$")
 BRACKETS_ONLY = regex.compile(rf"[{SP[1:-1]}(«\"]*")
 _WORD = regex.compile(r"\p{L}+")
+_DIGIT = regex.compile(r"\d")
 _CLITICS = ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل")
 FEMALE = frozenset({"woman", "girl"})  # person concepts whose every form is feminine (نساء، فتيات)
 CHILDREN = frozenset({"child", "girl"})
@@ -40,32 +41,39 @@ PERSON_REACH = 50  # characters before an age where the person it belongs to is 
 DIRECT_REACH = 30  # … where «امرأة (50 سنة)» names it right before the years
 
 
-def _person(token: str, lex: Lexicon) -> str | None:
-    """Whose age a person noun gives, with or without its clitics: male, female, boy, girl; None for no person.
-
-    Outlets name one person with several nouns («رجل»، «شاب»، «مواطن»): the age follows the
-    person's sex and whether a child, not the noun. A noun of either sex («ضحية») gives "".
-    """
+def person_concept(token: str, lex: Lexicon) -> str | None:
+    """The person concept a word names, with or without its clitics («والمرأه»: woman), or None."""
     for clitic in ("", *_CLITICS):
         if clitic and not token.startswith(clitic):
             continue
         word = token[len(clitic):]
         concept = next((f.concept for f in lex.units.get(word, ()) if f.category == "person"), None)
-        if concept is None:
-            continue
-        if concept in UNSEXED:
-            return ""
-        female = concept in FEMALE or word.endswith(("ه", "ات"))
-        if concept in CHILDREN:
-            return "girl" if female else "boy"
-        return "female" if female else "male"
+        if concept is not None:
+            return concept
     return None
+
+
+def _person(token: str, lex: Lexicon) -> str | None:
+    """Whose age a person noun gives: male, female, boy, girl; None for no person.
+
+    Outlets name one person with several nouns («رجل»، «شاب»، «مواطن»): the age follows the
+    person's sex and whether a child, not the noun. A noun of either sex («ضحية») gives "".
+    """
+    concept = person_concept(token, lex)
+    if concept is None:
+        return None
+    if concept in UNSEXED:
+        return ""
+    female = concept in FEMALE or token.endswith(("ه", "ات"))
+    if concept in CHILDREN:
+        return "girl" if female else "boy"
+    return "female" if female else "male"
 
 
 def whose(text: str, start: int, lo: int, lex: Lexicon) -> str | None:
     """The person named nearest before ``start`` (not before ``lo``), with no figure between: male, female … or None."""
     for w in reversed(list(_WORD.finditer(text, max(lo, start - PERSON_REACH), start))):
-        if regex.search(r"\d", text[w.end():start]):
+        if _DIGIT.search(text, w.end(), start):
             return None  # another figure stands between: «3 أطفال و…»
         person = _person(w.group(), lex)
         if person is not None:

@@ -56,13 +56,12 @@ from .compare import WINDOW_SCOPES
 from .lexicon import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, Lexicon, UnitForm, squash, trie_pattern
 from .matchers import MultiFinder, guarded, word_finder
 from .normalize import Folded, fold
-from .numerals import Grammar, Numeral, grammar, scan
+from .numerals import AND_A_FRACTION, Grammar, Numeral, grammar, scan
 from .units import nothing_counted_after, reported_unit
 
 SP = r"[ \u00a0]"
 _NO_CONTEXT = ("date", "ordinal")
 _AGE_QUALIFIERS = ("exact", "about", "range")
-_AND_A_FRACTION = regex.compile(rf"{SP}+و{SP}?(نصف|ربع)(?!\p{{L}})")
 # «رصد» allocates a sum («رصدت 5 مليارات») but records anything else («رصدت 24 مخالفة»).
 _RECORDED = regex.compile(r"(?<!\p{L})(?:و|ف)?(?:رصد|رصدت|يرصد|ترصد|رصدها|برصد|رصدنا)(?!\p{L})")
 
@@ -366,7 +365,7 @@ class ArticleReader:
         if kind is None:
             kind = "count"
         if kind in ("duration", "measure") and n.value is not None and qualifier == "exact" and not n.scaled:
-            fraction = _AND_A_FRACTION.match(t, after_end)
+            fraction = AND_A_FRACTION.match(t, after_end)
             if fraction:  # «3 ساعات ونصف»، «عامين ونصف»: the fraction said after the noun
                 n.value += 0.5 if fraction.group(1) == "نصف" else 0.25
                 after_end = fraction.end()

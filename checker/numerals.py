@@ -19,11 +19,12 @@ from itertools import pairwise
 
 import regex
 
+from .ages import OF_AGE_AFTER, person_concept
 from .attribution import sentence_spans
 from .dates import clock, iso_date, time_of_day
 from .digits import add_scale_rest, read_digits, read_dmy
 from .grammar import SP, Grammar, Numeral, grammar
-from .lexicon import NOT_LETTER_AFTER, Lexicon, squash
+from .lexicon import NOT_LETTER_AFTER, squash
 from .number_words import parse_number_words
 
 __all__ = ["Grammar", "Numeral", "grammar", "scan"]
@@ -33,9 +34,9 @@ _VAGUE_SCALE_AFTER = regex.compile(rf"{SP}+(?:ال)?(?P<w>الاف|ملايين|
 _FEW_DAYS_BEFORE = regex.compile(r"(?:الايام|الساعات|الاسابيع|الاشهر|السنوات)\s*$")
 _NEXT_WORD = regex.compile(rf"{SP}+(\p{{L}}+)")
 # «في العقد الخامس من عمرها»، «امرأة في العقد الخامس»: an age by decade.
-_DECADE_BEFORE = regex.compile(rf"(?:(?P<w>\p{{L}}+){SP}+في{SP}+)?العقد{SP}$")
-_OF_AGE_AFTER = regex.compile(rf"{SP}+من{SP}+(?:العمر|عمره|عمرها|عمرهم|عمرهن){NOT_LETTER_AFTER}")
-_AND_HALF = regex.compile(rf"{SP}+و{SP}?(نصف|ربع){NOT_LETTER_AFTER}")
+_DECADE_BEFORE = regex.compile(rf"(?:(?P<w>\p{{L}}+){SP}+في{SP}+)?(?P<decade>العقد){SP}$")
+# «كيلو وثلاثة جرامات ونصف»، «3 ساعات ونصف»: a half or a quarter said after a number's noun.
+AND_A_FRACTION = regex.compile(rf"{SP}+و{SP}?(نصف|ربع){NOT_LETTER_AFTER}")
 # «الخامسة والنصف»، «السابعة إلا ربعا»، «العاشرة وعشر دقائق»: the minutes of a spelled hour.
 _CLOCK_MINUTES = regex.compile(
     rf"{SP}+(?:(?P<sign>و|الا){SP}?(?:ال)?(?P<part>نصف|ربع|ثلث)ا?"
@@ -185,14 +186,6 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 _CONSTRUCT_DUALS = frozenset({"الفا", "مليونا", "مليارا"})
 
 
-def _names_person(lex: Lexicon, word: str | None) -> bool:
-    """True when ``word`` (with or without و) is a person noun: «وامراه»، «رجل»."""
-    if not word:
-        return False
-    return any(f.category == "person" for w in (word, word[1:] if word.startswith("و") else word)
-               for f in lex.units.get(w, ()))
-
-
 def _noun_follows(g: Grammar, text: str, end: int) -> bool:
     """True when a counted noun follows directly (not through من): ألفا شخص, not ألفا من الزوار."""
     m = g.unit_after.match(text, end)
@@ -250,7 +243,7 @@ def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
         return end
     if word in lex.age_decades and g.year is not None:
         decade, era_noun = lex.age_decades[word]
-        if era_noun and not _OF_AGE_AFTER.match(text, m.end()):
+        if era_noun and not OF_AGE_AFTER.match(text, m.end()):
             return m.end()  # «في الثمانينيات»: an era, unless «من عمره» follows
         found.append(Numeral(start, m.end(), float(decade), "decade", qualifier="range", low=decade,
                              high=decade + 9, kind="duration", unit=g.year))
@@ -267,9 +260,11 @@ def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
         if tens:  # «الخامس والثمانين»، «الحادي والعشرون»: units before tens, as in cardinals
             value, end = value + _TENS[tens.group("t")], tens.end()
         decade = _DECADE_BEFORE.search(before)
-        if decade and g.year is not None and (_OF_AGE_AFTER.match(text, end) or _names_person(lex, decade.group("w"))):
+        if decade and g.year is not None and (
+                OF_AGE_AFTER.match(text, end) or person_concept(decade.group("w") or "", lex)):
             # «في العقد الخامس من عمرها»: the forties or fifty, as people say it (40–50)
-            found.append(Numeral(start - 6, end, float(10 * (value - 1)), "decade", qualifier="range",
+            found.append(Numeral(start - len(before) + decade.start("decade"), end, float(10 * (value - 1)),
+                                 "decade", qualifier="range",
                                  low=10 * (value - 1), high=10 * value, kind="duration", unit=g.year))
             return end
         found.append(Numeral(start, end, float(value), "ordinal", kind="ordinal"))
@@ -340,7 +335,7 @@ def _compound_measure(g: Grammar, text: str, pos: int, end: int, value: float) -
     if minor is None or spec is None:
         return None
     total, stop = spec[1] + value, unit.end()
-    half = _AND_HALF.match(text[stop : stop + 12])
+    half = AND_A_FRACTION.match(text[stop : stop + 12])
     if half:
         total += 0.5 if half.group(1) == "نصف" else 0.25
         stop += half.end()
