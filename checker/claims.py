@@ -183,6 +183,7 @@ _RACE_BEFORE = regex.compile(
     r"(?<!\p{L})(?:و|ف|ب|ل)?(?:ال)?(?:سباق|سباقي|سباقات|منافسات|مسابقه|مسابقات)\s+(?:ال\s*)?$"
 )
 _FATE_OF_NOUN = {"injured": "injured", "dead": "killed"}  # nouns that say what happened to whom they count
+_WHEN = regex.compile(r"(?<!\p{L})(?:حين|حينما|عندما)(?!\p{L})")  # «منذ أبريل، حين …»: the moment «منذ» names
 _TOLLS = frozenset({"killed", "injured", "killed_or_injured"})
 # A year written in a sentence, not after «منذ» (since 2011 runs up to the story's day).
 _YEAR = regex.compile(r"(?<!منذ\s(?:\p{L}+\s)?(?:عام\s|العام\s)?)(?<![\d/.-])((?:19|20)\d\d)(?![\d/])")
@@ -486,6 +487,8 @@ class ArticleReader:
                 since = t.find("منذ", sc[0], sc[1])
                 if scope == "cumulative" and since >= 0 and _SINCE_YEARS.match(t, since + 3):
                     scope = "background"  # «مقتل 40 ألف شخص منذ 1984»: a long conflict's total, not this event's
+                elif scope == "cumulative" and since >= 0 and _WHEN.search(t, sc[1], n.start):
+                    scope = "earlier_incident"  # «الأسوأ منذ أبريل الماضي، حين لقي 800 مهاجر حتفهم»: that day's toll
             if scope is None and predicate in _TOLLS and self._past_year_in(s_start, s_end):
                 scope = "earlier_incident"  # «تفجير كنيسة … عام 2010، الذي أسفر عن مقتل 58»: another year's toll
             versus = COMPARED_WITH.search(t, max(c_start, n.start - 35), n.start)

@@ -178,7 +178,7 @@ def thousands_dot(c: Claim) -> bool:
 def scope_class(c: Claim) -> str:
     """The time window a figure covers, for comparison: a window, a rate, or the total."""
     scope = c.get("scope")
-    if scope in WINDOW_SCOPES or scope in RATE_SCOPES or scope in ("roundup", "comparison"):
+    if scope in WINDOW_SCOPES or scope in RATE_SCOPES or scope in ("roundup", "comparison", "forecast"):
         return scope
     return "total"
 

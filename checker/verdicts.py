@@ -31,8 +31,9 @@ from .rules import Suites
 
 REVISION_HOURS = 6
 # Scopes that make a figure another quantity, not another window of the same one: a daily rate,
-# several incidents against one, the figure a result is set against («مقابل 4.3 ريالات» last year).
-OTHER_QUANTITY = frozenset({"daily", "roundup", "comparison"})
+# several incidents against one, the figure a result is set against («مقابل 4.3 ريالات» last year),
+# a figure expected later («مئتي الف شخص خلال الايام المقبلة»).
+OTHER_QUANTITY = frozenset({"daily", "roundup", "comparison", "forecast"})
 THING_TOLLS = frozenset({"destroyed", "seized", "struck"})  # counts of things that grow as an event unfolds
 
 
@@ -117,6 +118,11 @@ def classify(
 ) -> tuple[str, str | None] | None:
     """Name what two claims of one quantity are: a conflict, a scope difference, a revision …"""
     same_doc = a["doc_id"] == b["doc_id"]
+    sa, sb = scope_class(a), scope_class(b)
+    # One copy of a wire text may miss the scope phrase the other has: then the scopes do not differ.
+    scopes_differ = sa != sb and not (not same_doc and None in (a.get("scope"), b.get("scope")) and near_copy(a, b))
+    if scopes_differ and (sa in OTHER_QUANTITY or sb in OTHER_QUANTITY):
+        return None  # another quantity altogether, whatever the two figures: no slip, no conflict
     if magnitude_slip(a, b):
         return "magnitude_slip", None if same_doc else "across"  # 33 against 33 ألف
     if tenfold_slip(a, b) and a["predicate"] not in suites.evolving_predicates and not any(
@@ -125,10 +131,7 @@ def classify(
         return "magnitude_slip", None if same_doc else "across"  # 1,300 against 13 thousand troops: a zero
     if agree(a, b, suites.tolerance_for(a["kind"])) or "vague" in (a["qualifier"], b["qualifier"]):
         return None  # «عدة حالات» against 13: a vague word does not contradict a figure
-    sa, sb = scope_class(a), scope_class(b)
-    if sa != sb and not (not same_doc and None in (a.get("scope"), b.get("scope")) and near_copy(a, b)):
-        if sa in OTHER_QUANTITY or sb in OTHER_QUANTITY:
-            return None
+    if scopes_differ:
         return "different_scope", None
     sources = told_by(a), told_by(b)
     if named_source(sources[0]) and named_source(sources[1]) and not same_source(*sources):

@@ -472,6 +472,10 @@ def test_what_a_number_counts_with_a_second_noun(text, number, unit):
         ("قتل 5 أشخاص في هجوم اليوم", "5", "today"),
         ("قتل 300 شخص منذ 2011", "300", "background"),  # «منذ» runs up to now: the long total
         ("قتل 7 أشخاص في هجوم على مسجد في عام 2015", "7", None),  # the article's own year
+        # «منذ» a month, then «حين»: the toll of that month's incident, not one since then.
+        ("وهي الأسوأ منذ أبريل الماضي، حين لقي 800 مهاجر حتفهم غرقا", "800", "earlier_incident"),
+        ("لقي 800 مهاجر حتفهم منذ أبريل الماضي", "800", "cumulative"),
+        ("ويتوقع أن يصل عدد اللاجئين إلى 200 ألف شخص خلال الأيام المقبلة", "200 ألف", "forecast"),
     ],
 )
 def test_a_toll_beside_an_earlier_year_is_another_incident(text, number, scope):
