@@ -222,3 +222,11 @@ def test_a_compound_ordinal_reads_its_tens(text, span, value):
 def test_a_number_after_a_course_or_clause_names_it(text, number, kind):
     row = next(r for r in checker.extract_text(text).iter_rows(named=True) if r["number_text"] == number)
     assert row["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    "text", ["يعود مسلسل «ألف ليلة وليلة» إلى الشاشة", "وقال: ألف مبروك للفائزين", "ألف ألف مبروك للعروسين"]
+)
+def test_a_number_word_in_an_idiom_is_no_claim(text):
+    assert checker.extract_text(text).height == 0
+    assert checker.extract_text("بلغت الليالي الفندقية 95 ألف ليلة").height == 1  # hotel nights are counted
