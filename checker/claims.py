@@ -28,6 +28,7 @@ from .clues import (
     COLUMNS,
     COMPARED_WITH,
     DEAD_AMONG_AFTER,
+    DEAD_AND_HURT_AFTER,
     DIGIT,
     INCIDENT_UNITS,
     LATER_FATES,
@@ -427,6 +428,8 @@ class ArticleReader:
                 predicate = "infected"  # «4 إصابات مؤكدة بفيروس كورونا»: infections, not wounds
             elif predicate == "injured" and DEAD_AMONG_AFTER.match(t, after_end, s_end):
                 predicate = "killed_or_injured"  # «بلغ 50 حالة، سجلت منهم 9 حالات وفيات»
+            if DEAD_AND_HURT_AFTER.match(t, after_end, s_end):
+                predicate = "killed_or_injured"  # «راح ضحيته 23 من رجال الأمن بين شهداء وجرحى»
             if kind != "money" and (predicate == "fined" or (predicate == "allocated" and _RECORDED.search(
                     t, max(s_start, n.start - 40), n.start))):
                 predicate = None  # «رصدت الوزارة 24 مخالفة»: recorded, not allocated; only a sum is a fine

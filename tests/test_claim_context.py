@@ -58,6 +58,13 @@ def _first(text: str, number: str) -> dict:
         ("وقال إن عدد الأقطار العربية 22 عربة", "22", "military_vehicle", "military_vehicle", None),  # الأقطار
         # The injured figure that counts the dead among it is the casualties; «وفيات» opens with its own و.
         ("بأن عدد المصابين بلغ 50 حالة، سجلت منهم 9 حالات وفيات", "50", "case", "person", "killed_or_injured"),
+        # The injured named first, or the dead and the injured said after the count, whatever verb came before.
+        ("بعد أقل من شهرين على إصابة ووفاة ٣٤ سعوديا", "٣٤", "person", "person", "killed_or_injured"),
+        ("قتل وأصيب سبعة عراقيين في بغداد", "سبعة", "person", "person", "killed_or_injured"),
+        ("وراح ضحيته ما يقارب 23 من رجال الأمن بين شهداء وجرحى", "23", "personnel", "personnel",
+         "killed_or_injured"),
+        # The victims of an incident are its dead.
+        ("الحادثة التي وقعت في يونيو وذهب ضحيتها 4 أطفال", "4", "child", "child", "killed"),
         ("بأن عدد المصابين بلغ 50 حالة، سجلت منهم 9 حالات وفيات", "9", "case", "person", "killed"),
         ("9 قتلى ونحو 50 جريحًا في حادث", "50", "injured", "person", "injured"),  # the noun's tanween alef
         # A dual or singular noun is its own numeral; the fate said right after it is its own.
