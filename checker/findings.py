@@ -9,18 +9,6 @@ from typing import Any
 import polars as pl
 import regex
 
-from .align import (
-    SAME_WORDS,
-    carry_sources,
-    cross_pairs,
-    fate_of,
-    mark_leads,
-    position,
-    similarity,
-    story_totals,
-    weigh_context_words,
-    within_pairs,
-)
 from .article import Article
 from .article_rules import (
     incident_findings,
@@ -38,12 +26,23 @@ from .compare import (
     agree,
     quantity_key,
 )
+from .cross_outlet_pairs import cross_pairs
 from .evidence import agree_note, make_finding, merge_outliers, pair_fields
+from .figure_context import (
+    SAME_WORDS,
+    carry_sources,
+    mark_leads,
+    position,
+    similarity,
+    weigh_context_words,
+)
 from .incidents import incidents, one_incident
 from .rules import Suites, load_suites
 from .stories import group_stories, wire_copies
 from .times import time_findings
+from .totals import fate_of, story_totals
 from .verdicts import TollHistory, classify, death_tolls, revised_values
+from .within_article_pairs import within_pairs
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 STORY_PREDICATES = frozenset({"killed", "injured", "neutralized", "arrested", "displaced", "evacuated", "missing",

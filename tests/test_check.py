@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEEDS, score, shared_path
 
-from checker.align import context_words, similarity, sum_parts
+from checker.figure_context import context_words, similarity
 from checker.findings import check
 from checker.findings_formats import as_json
+from checker.totals import sum_parts
 
 CLUSTERS = ROOT / "tests" / "fixtures" / "clusters"
 

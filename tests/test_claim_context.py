@@ -334,7 +334,7 @@ def test_a_hedge_after_a_figure_belongs_to_it_unless_it_opens_the_next(text, num
 
 def test_a_vague_figure_confirms_no_other_figure_of_its_outlet():
     """«عدة سيارات» agrees with any count, so it must not hide the outlet's own «خمس» against «6»."""
-    from checker.align import cross_pairs
+    from checker.cross_outlet_pairs import cross_pairs
 
     def claim(doc, start, value, qualifier="exact"):
         return {"claim_id": f"{doc}{start}", "doc_id": doc, "outlet": doc, "start": start, "value": value,

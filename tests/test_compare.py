@@ -97,7 +97,7 @@ def test_two_figures_far_apart_or_measured_from_two_places_are_no_pair(a, na, b,
 
 
 def test_a_part_below_the_total_s_rounding_adds_nothing_to_it():
-    from checker.align import sum_parts
+    from checker.totals import sum_parts
 
     total = _said("بلغ صافي الربح 10.1 مليار ريال", "10.1 مليار")
     parts = [_said("بلغ الربح 10.06 مليارات ريال", "10.06 مليارات"), _said("ربحية السهم 3.73 ريالات", "3.73")]

@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 
 import checker
-from checker.align import PEOPLE_FATES
 from checker.claims import _DAY_SCOPES
 from checker.clues import (
     INCIDENT_UNITS,
@@ -31,6 +30,7 @@ from checker.lexicon import CATEGORY_KIND, load_lexicon
 from checker.normalize import fold_word
 from checker.resources import data_path
 from checker.rules import load_suites
+from checker.totals import PEOPLE_FATES
 from checker.verdicts import THING_TOLLS
 from checker.yamlio import line_of, load_yaml
 
@@ -171,7 +171,7 @@ PREDICATE_USERS = {
     "context.yaml fates_of_things_too": data("context")["fates_of_things_too"],
     "PEOPLE_ONLY_PREDICATES": PEOPLE_ONLY_PREDICATES, "THINGS_ONLY_PREDICATES": THINGS_ONLY_PREDICATES,
     "MEASURE_PREDICATES": MEASURE_PREDICATES - {None}, "NOUN_FATES": NOUN_FATES, "LATER_FATES": LATER_FATES,
-    "THING_TOLLS": THING_TOLLS, "STORY_PREDICATES": STORY_PREDICATES, "align.PEOPLE_FATES": PEOPLE_FATES,
+    "THING_TOLLS": THING_TOLLS, "STORY_PREDICATES": STORY_PREDICATES, "totals.PEOPLE_FATES": PEOPLE_FATES,
 }
 
 
