@@ -58,6 +58,8 @@ from .lexicon import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, Lexicon, UnitForm, squ
 from .matchers import MultiFinder, guarded, word_finder
 from .normalize import Folded, fold
 from .numerals import AND_A_FRACTION, Grammar, Numeral, grammar, scan
+from .ordinals import first_of, numbered_unit, ordinal_unit
+from .scores import score_units
 from .units import nothing_counted_after, reported_unit
 
 SP = r"[ \u00a0]"
@@ -243,6 +245,8 @@ class ArticleReader:
         """The claims of the article as tuples in :data:`COLUMNS` order, in text order."""
         numerals = scan(self.folded.text, self.article.published_at, self.sentences.spans)
         rows = headline_currency(headline_scopes(self._shared_nouns(numerals, [self._claim(n) for n in numerals])))
+        rows = score_units(rows, numerals, self.folded.text, self.article.text, self.folded.span,
+                           lambda pos: self.sentences.spans[self.sentences.index_of(pos)], self.g.lex)
         return self._reported_units(numerals, self._people_listed_with_others(numerals, rows))
 
     def _people_listed_with_others(self, numerals: list[Numeral], rows: list[tuple]) -> list[tuple]:
@@ -315,6 +319,14 @@ class ArticleReader:
             if pm or _percent_before(c, t, n.start):
                 kind, unit_name = "percent", "percent"
                 after_end = pm.end() if pm else n.end
+            elif n.form == "ordinal" and not first_of(t, n.start):
+                # «الشوط الأول»، «بالدور الثاني»: the noun before the ordinal is what it counts
+                if found := ordinal_unit(t, n.start, lex, lambda forms: _choose_unit(forms, t, s_start, s_end)):
+                    unit, unit_span = found[0], found[1:]
+            elif n.form == "digits" and (
+                found := numbered_unit(t, n.start, lex, lambda forms: _choose_unit(forms, t, s_start, s_end))
+            ):
+                kind, unit, unit_span = "ordinal", found[0], found[1:]  # «في الدقيقة 69»: the 69th minute
             else:
                 um = self.g.unit_after.match(t, n.end) or (
                     self.g.unit_after.match(t, n.pair_end) if n.pair_end else None
@@ -322,7 +334,7 @@ class ArticleReader:
                 if um and not um.group("min") and _ONE_AFTER_ITS_NOUN.search(
                         self.article.text[slice(*self.folded.span(n.start, n.end))]):
                     um = None  # «على جانب واحد للقارب»: «واحد» follows the noun it counts, never precedes it
-                if um and n.form != "ordinal":
+                if um and (n.form != "ordinal" or not um.group("min")):  # «أول فرقة إسعافية»
                     forms = lex.units.get(squash(um.group("w"))) or lex.duals.get(um.group("w"))
                     if forms and um.group("min") and all(f.number == "sg" and f.category == "person" for f in forms):
                         forms = lex.units["اشخاص"]  # «3 من عائلة واحدة»: three people of one family

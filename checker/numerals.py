@@ -26,6 +26,7 @@ from .digits import add_scale_rest, read_digits, read_dmy
 from .grammar import SP, Grammar, Numeral, grammar
 from .lexicon import NOT_LETTER_AFTER, squash
 from .number_words import parse_number_words
+from .scores import score_zeros
 
 __all__ = ["Grammar", "Numeral", "grammar", "scan"]
 
@@ -135,6 +136,7 @@ def scan(text: str, published_at: str | None = None, sentences: list[tuple[int, 
         else:
             consumed = _read_word(g, text, m, found, published_at, times)
     _one_cases(g, text, found)
+    score_zeros(text, found)
     join_ranges(text, found)
     return found
 

@@ -536,3 +536,62 @@ def test_a_decade_noun_is_an_age_only_of_someone():
 def test_people_counted_by_their_nationality(text, number, unit, predicate, side):
     row = _first(text, number)
     assert (row["unit"], row["predicate"], row["side"]) == (unit, predicate, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "kind", "unit"),
+    [
+        # An ordinal adjective follows its noun, with or without clitics or a pronoun.
+        ("وتقع الشقة بالدور الثاني من المبنى", "الثاني", "ordinal", "floor"),
+        ("وتأهل المنتخب للدور الثاني من البطولة", "الثاني", "ordinal", "round"),  # a contest's round
+        ("وفاز بالبطولة للمرة السابعة في تاريخه", "السابعة", "ordinal", "occurrence"),
+        ("ويعد لقبه الخامس في البطولة", "الخامس", "ordinal", "title"),
+        ("وتقام النسخة الرابعة من المهرجان", "الرابعة", "ordinal", "edition"),
+        # «أول» comes before its noun.
+        ("وصلت أول فرقة إسعافية إلى الموقع", "أول", "ordinal", "ambulance_team"),
+        # A number after a noun of a series numbers it: the 69th minute, not 69 goals.
+        ("سجل في الدقيقة 69 هدفا رائعا", "69", "ordinal", "minute"),
+        ("اندلع الحريق في الطابق 5 من المبنى", "5", "ordinal", "floor"),
+        # A plural before the number is counted by it.
+        ("وفاز في المباريات الـ26 الأخيرة", "26", "count", "match"),
+    ],
+)
+def test_what_an_ordinal_counts(text, number, kind, unit):
+    row = _first(text, number)
+    assert (row["kind"], row["unit"]) == (kind, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "scores"),
+    [
+        # Volleyball: a match in sets, a set in points (a tatweel dash too).
+        ("فاز المنتخب السعودي للكرة الطائرة على قطر بنتيجة 3-2 بعدما كسب الشوط الأول 25 ــ 16",
+         [("3", "set"), ("2", "set"), ("25", "point"), ("16", "point")]),
+        # Football: goals, «صفر» among them; a shoot-out's kicks are penalties.
+        ("في الدوري الإيطالي فاز يوفنتوس على لاتسيو 2/صفر ثم تعادل 1 - 1 وفاز بركلات الترجيح 5-4",
+         [("2", "goal"), ("صفر", "goal"), ("1", "goal"), ("5", "penalty"), ("4", "penalty")]),
+        ("تأهل فريق كرة السلة بعد فوزه 88-80", [("88", "point"), ("80", "point")]),
+    ],
+)
+def test_a_match_result_counts_what_its_sport_scores(text, scores):
+    rows = [(r["number_text"], r["unit"]) for r in checker.extract_text(text).iter_rows(named=True)
+            if r["kind"] == "count"]
+    assert set(scores) <= set(rows)
+    assert all(r["value"] == 0 for r in checker.extract_text(text).iter_rows(named=True) if r["number_text"] == "صفر")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وصلت القافلة في الفترة 2-5 من الشهر إلى الحدود",  # no sport, no result: two bare figures
+        "فاز المنتخب في الدوري وتوزعت الرحلات 2-5 يوميا",  # a sport, but the dash joins no result
+    ],
+)
+def test_two_figures_with_a_dash_are_no_score_outside_a_result(text):
+    assert all(r["unit"] not in ("goal", "set", "point") for r in checker.extract_text(text).iter_rows(named=True))
+
+
+def test_the_month_safar_is_no_zero():
+    claims = checker.extract_text("في شهر صفر من العام الهجري وفاز الفريق 2-1 في الدوري")
+    assert "صفر" not in claims["number_text"].to_list()
+    assert claims["unit"].to_list() == ["goal", "goal"]

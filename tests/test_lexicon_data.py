@@ -261,3 +261,13 @@ COMPOUNDS = {"ثلاثمئة وخمسة وعشرون": 325, "ثمانيمئة و
 ])
 def test_compounds_in_every_spelling_read_back(phrase: str, value: float) -> None:
     assert _read(phrase) == (value, phrase)
+
+
+def test_sports_and_the_units_their_scores_count_exist() -> None:
+    from checker.scores import SCORE_UNITS, SCORED_IN
+
+    assert set(data("context")["sports"]) == {*SCORED_IN, "volleyball"}
+    assert SCORE_UNITS - set(UNITS) == set()
+    numbered = {fold_word(w) for w in data("context")["numbered_nouns"]}
+    singulars = {fold_word(w) for entry in UNITS.values() for w in entry.get("singular", [])}
+    assert numbered - singulars == set()  # each numbered noun names its series as a singular of units.yaml
