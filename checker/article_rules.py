@@ -148,6 +148,7 @@ def _incident_pairs(body: list[dict], totals: dict[str, dict]) -> list[dict[str,
 
 
 WEEKDAY_NAMES = {1: "الاثنين", 2: "الثلاثاء", 3: "الأربعاء", 4: "الخميس", 5: "الجمعة", 6: "السبت", 7: "الأحد"}
+_HIJRI_YEAR = re.compile(r"(?<![0-9])1[34][0-9]{2}(?![0-9])")  # a year written in the Hijri calendar
 _WEEKDAY_BEFORE = 24  # characters before a date where its weekday is written («يوم الخميس 6 أغسطس»)
 
 
@@ -172,8 +173,9 @@ def weekday_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suit
     )
     findings = []
     for c in dated.to_dicts():
-        if any(m in fold(c["number_text"]).text for m in hijri):
-            continue
+        written = fold(c["number_text"]).text
+        if any(m in written for m in hijri) or _HIJRI_YEAR.search(written):
+            continue  # «8/10/1436»: a Hijri date in figures; a sighted month can start a day off the tables
         try:
             day = Date.fromisoformat(c["date"])
         except ValueError:

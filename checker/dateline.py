@@ -117,21 +117,32 @@ def month_number(word: str) -> int | None:
     return _calendar()["gregorian_months"].get(_key(word))
 
 
+UMM_AL_QURA_YEARS = (1343, 1500)  # the Hijri years the Umm al-Qura tables cover
+
+
 def hijri_month_number(word: str) -> int | None:
     """Return the Hijri month number (1–12) of a Hijri month name, e.g. ``رجب`` → 7."""
     return _calendar()["hijri_months"].get(_key(word))
 
 
 def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date:
-    """Convert a Hijri date to a Gregorian date with the tabular Islamic calendar.
+    """Convert a Hijri date to a Gregorian date, by the Umm al-Qura calendar Saudi news dates by.
 
-    This is the arithmetic calendar (30-year cycle, leap years 2, 5, 7, 10, 13, 16, 18,
-    21, 24, 26, 29; epoch 16 July 622 Julian). Official calendars (Umm al-Qura) and
-    moon sighting can differ from it by a day or two, so treat the result as ±1 day.
+    Within the years the Umm al-Qura tables cover (1343–1500 AH, by ``hijridate``) the date is
+    the official one: 1 Shawwal 1436 is Friday 17 July 2015. Outside them, or for a day the
+    official month lacks (a 30th of a 29-day month), the arithmetic calendar answers (30-year
+    cycle, leap years 2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29), which can be a day or two off.
     Raises ``ValueError`` for a month outside 1–12 or a day outside 1–30.
     """
     if not 1 <= month <= 12 or not 1 <= day <= 30 or year < 1:
         raise ValueError(f"not a Hijri date: {year}-{month}-{day}")
+    if UMM_AL_QURA_YEARS[0] <= year <= UMM_AL_QURA_YEARS[1]:
+        from hijridate import Hijri
+
+        try:
+            return dt.date.fromordinal(Hijri(year, month, day).to_gregorian().toordinal())
+        except (ValueError, OverflowError):
+            pass
     # 227015 is the proleptic Gregorian ordinal of 1 Muharram 1 AH (19 July 622).
     days = (
         day + math.ceil(29.5 * (month - 1)) + (year - 1) * 354 + (3 + 11 * year) // 30 + 227015 - 1

@@ -7,6 +7,7 @@ of numerals found so far.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import regex
@@ -113,12 +114,12 @@ def read_digits(g: Grammar, text: str, m: re.Match[str], found: list[Numeral],
     after = text[end : end + 60]
     # Day and month name (and year): 8 – فبراير – 2020, 15 رجب 1441 هـ
     dm = g.day_month.match(text, end)
-    if dm and raw.isdigit() and 1 <= int(raw) <= 31:
+    if dm and raw.isdigit() and 1 <= int(raw) <= 31 and not _SCORE_JOIN.match(text, end):
         month = month_of(lex, dm.group("month"))
         if month:
             year = int(dm.group("year")) if dm.group("year") else None
             if year is None and published_at:
-                year = int(published_at[:4])
+                year = _year_of_publication(published_at, month, int(raw))
             date = _date_from_parts(year, month, int(raw), hijri_after=text[dm.end() : dm.end() + 4])
             if date:
                 span_end = dm.end() if dm.group("year") else dm.end("month")
@@ -238,6 +239,36 @@ def _as_range(a: Numeral, b: Numeral, found: list[Numeral]) -> None:
     for n in (a, b):
         n.qualifier, n.low, n.high, n.pair_end = "range", a.value, b.value, b.end
     found.extend([a, b])
+
+
+# «فوزه 2/صفر»، «3 - صفر»: a score of none, not the second day of the month Safar (a date
+# writes its day before a month name with a space, never a slash or a dash alone).
+_SCORE_JOIN = regex.compile(r"[ \u00a0]*[-/–—][ \u00a0]*(?=صفر(?!\p{L}))")
+HIJRI_YEAR_DAYS = 354.37
+
+
+def _year_of_publication(published_at: str, month: tuple[int, bool], day: int) -> int | None:
+    """The year a day and month with no year written fall in: the publication's, in the month's calendar.
+
+    «2 صفر» in an article of August 2015 is 2 Safar 1437 (November 2015), not of Hijri year 2015.
+    """
+    gregorian = int(published_at[:4])
+    if not month[1]:
+        return gregorian
+    try:
+        published = dt.date.fromisoformat(published_at[:10])
+    except ValueError:
+        return None
+    guess = round((gregorian - 622) * 365.2425 / HIJRI_YEAR_DAYS)  # the Hijri year, give or take one
+    best = None
+    for year in (guess - 1, guess, guess + 1):
+        try:
+            gap = abs((hijri_to_gregorian(year, month[0], day) - published).days)
+        except ValueError:
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, year)
+    return best[1] if best else None
 
 
 def _date_from_parts(year: int | None, month: tuple[int, bool], day: int | None,

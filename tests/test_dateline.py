@@ -150,3 +150,10 @@ def test_hijri_month_number() -> None:
     assert hijri_month_number("ذي القعدة") == 11
     assert hijri_month_number("جمادى الآخرة") == 6
     assert hijri_month_number("مارس") is None
+
+
+def test_hijri_dates_follow_the_umm_al_qura_calendar() -> None:
+    # The official calendar, not the arithmetic one a day later: 1 Shawwal 1436 was Friday 17 July 2015.
+    assert hijri_to_gregorian(1436, 10, 1) == dt.date(2015, 7, 17)
+    assert hijri_to_gregorian(1441, 7, 15) == dt.date(2020, 3, 10)
+    assert hijri_to_gregorian(1200, 1, 1).year == 1785  # before the tables: the arithmetic calendar

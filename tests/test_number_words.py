@@ -230,3 +230,26 @@ def test_a_number_after_a_course_or_clause_names_it(text, number, kind):
 def test_a_number_word_in_an_idiom_is_no_claim(text):
     assert checker.extract_text(text).height == 0
     assert checker.extract_text("بلغت الليالي الفندقية 95 ألف ليلة").height == 1  # hotel nights are counted
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "date"),
+    [
+        ("وصل الوفد بتاريخ 15/07/2015م إلى جدة", "15/07/2015", "2015-07-15"),
+        ("صدر القرار في 1-9-2015 من الوزارة", "1-9-2015", "2015-09-01"),
+        ("بدأ العمل بتاريخ 3/3/1436هـ في المشروع", "3/3/1436", "2014-12-25"),  # a Hijri date
+        ("باشرت الفرق البلاغ مساء الجمعة 8/10/1436 في الحي", "8/10/1436", "2015-07-24"),  # Umm al-Qura: a Friday
+        # A Hijri month with no year is in the Hijri year of the article, not Hijri year 2015.
+        ("وصل الوفد في 2 صفر إلى جدة", "2 صفر", "2015-11-14"),
+        ("وصل الوفد في 3 يوليو إلى جدة", "3 يوليو", "2015-07-03"),
+    ],
+)
+def test_a_date_written_in_figures_or_with_a_month_name(text, number, date):
+    (row,) = checker.extract_text(text, published_at="2015-08-08T10:00:00").iter_rows(named=True)
+    assert (row["number_text"], row["kind"], row["date"]) == (number, "date", date)
+
+
+def test_a_score_of_none_is_no_day_of_safar():
+    rows = list(checker.extract_text("فاز يوفنتوس في الدوري إثر فوزه 2/صفر على لاتسيو",
+                                     published_at="2015-08-08T10:00:00").iter_rows(named=True))
+    assert [(r["number_text"], r["kind"], r["value"]) for r in rows] == [("2", "count", 2), ("صفر", "count", 0)]
