@@ -169,7 +169,7 @@ FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_cluster
           "held-out events 5": (_holdout5, 0.60, 1.0, 0.97), "held-out events 6": (_holdout6, 0.33, 1.0, 0.97),
           # Held-out 7's one false alarm is Rafah's 3 against 4 killed, caught between headlines while
           # the gold pairs the ledes (the finding's representative, not a wrong finding).
-          "held-out events 7": (_holdout7, 0.27, 0.75, 0.97), "held-out events 8": (_holdout8, 0.0, 0.0, 0.97),
+          "held-out events 7": (_holdout7, 0.27, 0.75, 0.97), "held-out events 8": (_holdout8, 0.12, 0.5, 0.97),
           "held-out events 9": (_holdout9, 0.12, 0.33, 0.97)}
 SILENT_FLOORS = {"held-out events 3": 0.96}  # every other set keeps 97 % of its compatible pairs silent
 
@@ -322,7 +322,7 @@ _HELD_OUT_GAPS = {
     "held-out events 7": "measured 0.27 / 0.75, first 0.00 / 0.00 at 663f9f3 (a decade «ستينية» against another "
                          "outlet's «50 سنة» in other words; a share of a total against its own arithmetic; a list of "
                          "venues against «the eighth time»; Rafah's 3 against 4 killed paired by headlines, not ledes)",
-    "held-out events 8": "measured 0.00 / 0.00, first 0.00 / 0.00 (a day's regional toll over several accidents "
+    "held-out events 8": "measured 0.12 / 0.50, first 0.00 / 0.00 (a day's regional toll over several accidents "
                          "against another outlet's, 14 Saudis poisoned against 22 Saudi tourists, a star «10 % "
                          "smaller» against «10 % larger», an unsourced 15 killed against an official's at least 25)",
     "held-out events 9": "measured 0.12 / 0.33, first 0.00 / 0.00 at 0f20360 (ordinal title counts, «the sixth» "
