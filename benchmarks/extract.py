@@ -64,7 +64,7 @@ def _measure(mode: str, corpus: str, limit: int | None, workers: int) -> dict:
         articles, size = len(texts), sum(len(t.encode("utf-8")) for t in texts)
     else:
         from checker.api import claims_of, iter_read
-        from checker.claims import context
+        from checker.claim_patterns import context
 
         start = time.perf_counter()
         context()

@@ -12,7 +12,8 @@ from pathlib import Path
 import polars as pl
 
 from .article import Article, Skipped
-from .claims import COLUMNS, article_rows, context
+from .claim_patterns import context
+from .claims import COLUMNS, article_rows
 from .ingest import iter_articles
 from .schema import CLAIMS_SCHEMA
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import checker
-from checker.claims import _DAY_SCOPES
+from checker.claim_scope import _DAY_SCOPES
 from checker.clues import (
     INCIDENT_UNITS,
     LATER_FATES,
