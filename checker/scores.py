@@ -11,6 +11,7 @@ stays two bare figures.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cache
 
 import regex
 
@@ -51,6 +52,11 @@ def score_zeros(text: str, found: list[Numeral]) -> None:
 
 
 def _words(words: list[str] | dict[str, str]) -> regex.Pattern[str]:
+    return _words_pattern(frozenset(words))
+
+
+@cache
+def _words_pattern(words: frozenset[str]) -> regex.Pattern[str]:
     return regex.compile(rf"(?<!\p{{L}})(?:و|ب|ل|لل|ال|بال|وال|ف)?({trie_pattern(words)})(?!\p{{L}})")
 
 
