@@ -9,6 +9,7 @@ or as the plural just before the number. :func:`counted_noun` reads the noun and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import regex
 
@@ -65,16 +66,15 @@ def counted_noun(n: Numeral, g: Grammar, c: Context, folded: Folded, text: str, 
     unit_name = None
     if unit is None and kind != "date":
         pm = c.percent_after.match(t, n.end)
+        choose = partial(_choose_unit, t=t, s_start=s_start, s_end=s_end)  # a noun of several concepts, by its sentence
         if pm or _percent_before(c, t, n.start):
             kind, unit_name = "percent", "percent"
             after_end = pm.end() if pm else n.end
         elif n.form == "ordinal" and not first_of(t, n.start):
             # «الشوط الأول»، «بالدور الثاني»: the noun before the ordinal is what it counts
-            if found := ordinal_unit(t, n.start, lex, lambda forms: _choose_unit(forms, t, s_start, s_end)):
+            if found := ordinal_unit(t, n.start, lex, choose):
                 unit, unit_span = found[0], found[1:]
-        elif n.form == "digits" and (
-            found := numbered_unit(t, n.start, lex, lambda forms: _choose_unit(forms, t, s_start, s_end))
-        ):
+        elif n.form == "digits" and (found := numbered_unit(t, n.start, lex, choose)):
             kind, unit, unit_span = "ordinal", found[0], found[1:]  # «في الدقيقة 69»: the 69th minute
         else:
             um = g.unit_after.match(t, n.end) or (

@@ -132,7 +132,7 @@ class Lexicon:
     severity_words: set[str] = field(default_factory=set)
     one_person: set[str] = field(default_factory=set)
     construct_nouns: set[str] = field(default_factory=set)  # names that are also nouns (قطر: diameter)
-    numbered_nouns: set[str] = field(default_factory=set)  # nouns a number after numbers (الدقيقة 69)
+    numbered_nouns: frozenset[str] = frozenset()  # nouns a number after numbers (الدقيقة 69)
     sports: dict[str, str] = field(default_factory=dict)  # a word that names a sport -> the sport
     result_words: list[str] = field(default_factory=list)  # words that tell a match result (فاز، بنتيجة)
     incident_openers: tuple[str, ...] = ()  # folded phrases that open a round-up's next incident
@@ -355,7 +355,7 @@ def load_lexicon(root: str | None = None) -> Lexicon:
         lex.severity_words = set(_fold_all(context["severity"]))
         lex.one_person = set(_fold_all(context["one_person"]))
         lex.construct_nouns = set(_fold_all(context.get("construct_nouns") or []))
-        lex.numbered_nouns = set(_fold_all(context.get("numbered_nouns") or []))
+        lex.numbered_nouns = frozenset(_fold_all(context.get("numbered_nouns") or []))
         lex.result_words = _fold_all(context.get("result_words") or [])
         lex.sports = {w: sport for sport, words in (context.get("sports") or {}).items() for w in _fold_all(words)}
         lex.people_fates = {str(p) for p in context["people_fates"]}

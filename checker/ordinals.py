@@ -75,7 +75,7 @@ def numbered_unit(t: str, start: int, lex: Lexicon, choose: Chooser) -> tuple[Un
     """The series a number written after its noun numbers («الدقيقة 69», «الطابق 5»), or None."""
     if not lex.numbered_nouns:
         return None
-    m = _numbered_noun(frozenset(lex.numbered_nouns)).search(t, max(0, start - _REACH), start)
+    m = _numbered_noun(lex.numbered_nouns).search(t, max(0, start - _REACH), start)
     if m is None:
         return None
     forms = [f for f in lex.units.get(m.group("w"), ()) if f.number == "sg"]
