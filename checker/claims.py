@@ -103,7 +103,7 @@ class ArticleReader:
         """The claims of the article as tuples in :data:`COLUMNS` order, in text order."""
         numerals = scan(self.folded.text, self.article.published_at, self.sentences.spans)
         rows = headline_currency(headline_scopes(self._shared_nouns(numerals, [self._claim(n) for n in numerals])))
-        rows = score_units(rows, numerals, self.folded.text, self.article.text, self.folded.span,
+        rows = score_units(rows, numerals, self.folded.text,
                            lambda pos: self.sentences.spans[self.sentences.index_of(pos)], self.g.lex)
         return self._reported_units(numerals, self._people_listed_with_others(numerals, rows))
 

@@ -19,10 +19,9 @@ from .clues import COLUMN_INDEX
 from .grammar import Numeral
 from .lexicon import Lexicon, trie_pattern
 
-# Between the two figures of a score: a dash, a slash, or a dash drawn with tatweel («25 ــ 16»,
-# which folding writes «25 -- 16»; the original text tells a written dash from none).
-_JOIN = regex.compile(r"[ \u00a0]*(?:[-/–—]+|ـ+)?[ \u00a0]*")
-_JOIN_WRITTEN = regex.compile(r"[ \u00a0]*(?:[-/–—]+|ـ+)[ \u00a0]*")
+# Between the two figures of a score: a dash or a slash (folding writes a tatweel dash «25 ــ 16»
+# as «25 -- 16»).
+_JOIN_WRITTEN = regex.compile(r"[ \u00a0]*[-/–—]+[ \u00a0]*")
 _ZERO = regex.compile(r"(?<![\p{L}\d])صفر(?!\p{L})")
 _SHOOTOUT_WORDS = r"(?:ب|و)?(?:ركلات|ضربات|ركل|الركلات|الضربات)\s+(?:ال)?ترجيح"
 _SHOOTOUT = regex.compile(rf"(?<!\p{{L}}){_SHOOTOUT_WORDS}")
@@ -88,20 +87,17 @@ def score_unit(sport: str, a: float, b: float, text: str, start: int, end: int) 
     return SCORED_IN.get(sport)
 
 
-def _joined(folded: str, original: str, first: Numeral, second: Numeral, to_original) -> bool:
+def _joined(folded: str, first: Numeral, second: Numeral) -> bool:
     """True when two numerals are written as one score: digits (or «صفر») joined by a dash or a slash."""
     if first.form not in ("digits", "words") or second.form not in ("digits", "words"):
         return False
     if "words" in (first.form, second.form) and 0.0 not in (first.value, second.value):
         return False  # of the words, only «صفر» takes part in a score
-    if not _JOIN.fullmatch(folded, first.end, second.start):
-        return False
-    a, b = to_original(first.end, second.start)
-    return _JOIN_WRITTEN.fullmatch(original, a, b) is not None
+    return _JOIN_WRITTEN.fullmatch(folded, first.end, second.start) is not None
 
 
-def score_units(rows: list[tuple], numerals: list[Numeral], folded: str, original: str, to_original,
-                sentence_spans, lex: Lexicon) -> list[tuple]:
+def score_units(rows: list[tuple], numerals: list[Numeral], folded: str, sentence_spans,
+                lex: Lexicon) -> list[tuple]:
     """Give the two bare figures of each match result the unit its sport counts in (goals, sets, points)."""
     if not any(_JOIN_WRITTEN.match(folded, n.end) for n in numerals):
         return rows
@@ -114,7 +110,7 @@ def score_units(rows: list[tuple], numerals: list[Numeral], folded: str, origina
         first, second = numerals[i], numerals[i + 1]
         if any(rows[j][col["unit"]] is not None or rows[j][col["kind"]] != "count" for j in (i, i + 1)):
             continue
-        if not _joined(folded, original, first, second, to_original):
+        if not _joined(folded, first, second):
             continue
         s_start, s_end = sentence_spans(first.start)
         if not result.search(folded, s_start, s_end):
