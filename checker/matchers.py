@@ -17,17 +17,23 @@ import regex
 
 from .lexicon import CLITICS, NOT_LETTER_AFTER, NOT_LETTER_BEFORE, trie_pattern
 
+# A word ends where letters stop: at a space or a mark, and at a digit glued to it («يصرع 7ويصيب 27»).
+WORD_START = r"(?<![^\W\d])"
+WORD_END = r"(?![^\W\d])"
+GAP = r"[\W\d]"  # the one character a word can follow
+
 
 class WordFinder:
     """A fast whole-word scanner for a word list (group ``w``) after optional clitics (group ``cl``).
 
-    It uses the standard ``re`` module with ``\\b``: on folded text (no harakat left, see
+    It uses the standard ``re`` module with letter boundaries (:data:`WORD_START`, a letter
+    being a word character that is no digit): on folded text (no harakat left, see
     LIBRARIES.md) that is exact, and several times faster than ``regex`` with ``\\p{L}``.
-    A match can only start after a non-word character, so :meth:`finditer` scans with a
-    pattern that begins by consuming that character: ``re`` then skips from one space or
-    punctuation mark to the next in C instead of trying every position. It yields exactly
-    the matches of :attr:`pattern` (``\\b(?P<cl>...)(?P<w>...)\\b``); read their start as
-    ``m.start("cl")``, since ``m.start()`` may include that one character before.
+    A match can only start after a non-letter, so :meth:`finditer` scans with a pattern that
+    begins by consuming that character: ``re`` then skips from one space, mark or digit to
+    the next in C instead of trying every position. It yields exactly the matches of
+    :attr:`pattern`; read their start as ``m.start("cl")``, since ``m.start()`` may include
+    that one character before.
     """
 
     __slots__ = ("_after_gap", "clitics", "pattern", "words")
@@ -35,9 +41,9 @@ class WordFinder:
     def __init__(self, words: Iterable[str], clitics: str = CLITICS) -> None:
         self.words = frozenset(words)
         self.clitics = clitics
-        body = rf"(?P<cl>{clitics})(?P<w>{trie_pattern(self.words)})\b"
-        self.pattern: re.Pattern[str] = re.compile(r"\b" + body)
-        self._after_gap = re.compile(r"\W" + body)
+        body = rf"(?P<cl>{clitics})(?P<w>{trie_pattern(self.words)}){WORD_END}"
+        self.pattern: re.Pattern[str] = re.compile(WORD_START + body)
+        self._after_gap = re.compile(GAP + body)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         """Yield the matches of :attr:`pattern` in ``text[pos:endpos]`` (start: ``m.start("cl")``)."""
@@ -65,7 +71,7 @@ class MultiFinder:
             raise ValueError("the finders must allow the same clitics")
         self.finders = finders
         words = frozenset().union(*(f.words for f in finders))
-        self._any = re.compile(rf"\W(?={finders[0].clitics}(?:{trie_pattern(words)})\b)")
+        self._any = re.compile(rf"{GAP}(?={finders[0].clitics}(?:{trie_pattern(words)}){WORD_END})")
 
     def finditer_each(self, text: str, pos: int, endpos: int) -> list[list[re.Match[str]]]:
         """For each finder, the list of its ``pattern.finditer(text, pos, endpos)`` matches."""

@@ -85,6 +85,9 @@ def _first(text: str, number: str) -> dict:
         # Two verbs before one figure count the dead and the injured together.
         ("حادث انقلاب يصرع ويصيب 8 من عائلة", "8", "person", "person", "killed_or_injured"),
         ("هجوم انتحاري أوقع 33 قتيلاً وجريحًا", "33", "person", "person", "killed_or_injured"),
+        # A word glued to the figure before it is still a word: «7ويصيب» is 7, then «ويصيب».
+        ("تصادم حافلة بشاحنة يصرع 7ويصيب 27 بالأحساء", "27", None, "person", "injured"),
+        ("أوقع 32 قتيلا و100جريح في سوروتش", "100", "injured", "person", "injured"),
         # ... unless the second noun takes its own severity: two deaths and one critical injury.
         ("أسفر الحادث عن حالتي وفاة وإصابة حرجة وثلاث إصابات متوسطة", "حالتي", "case", "person", "killed"),
         # «رصد» records violations and allocates money; a fine is said of a sum only.
