@@ -278,6 +278,10 @@ def candidate_claims(claims: pl.DataFrame, stories: dict[str, str], hedge_reach:
     )
 
 
+# The predicates of a headline's bare figure that count the event's people: «مصرع وإصابة 7».
+HEADLINE_TOLLS = frozenset({"killed", "injured", "killed_or_injured"})
+
+
 def run_rules(
     claims: pl.DataFrame, stories: dict[str, str], suites: Suites | None = None, copies: frozenset = frozenset()
 ) -> list[dict[str, Any]]:
@@ -287,12 +291,14 @@ def run_rules(
     """
     suites = suites or load_suites()
     # The suites compare the nouns as read: «50 مصابا» (injured) and «50 شخصا أصيبوا» (person)
-    # are matched by the people pools, and a bare figure («مصرع ثلاثة») is not compared.
+    # are matched by the people pools, and a bare figure («مصرع ثلاثة») is not compared, except a
+    # headline's bare toll («وفاة وإصابة 9 في تصادم ببيشة»): a headline counts the event's people.
     # A table without nouns (written by another tool, or synthetic) is compared on its units.
     # A bare figure that only inherits its noun («15 شخصاً بحالات اختناق، واثنان بحروق») is kept
     # as a part of a total (17 = 15 + 2), never compared on its own.
     if "noun" in claims.columns:
-        read = pl.coalesce("noun", pl.when(pl.col("unit_text").is_not_null()).then(pl.col("unit")))
+        headline_toll = pl.col("in_title") & pl.col("predicate").is_in(sorted(HEADLINE_TOLLS))
+        read = pl.coalesce("noun", pl.when(pl.col("unit_text").is_not_null() | headline_toll).then(pl.col("unit")))
         claims = claims.with_columns(
             read.alias("unit"), pl.when(read.is_null()).then(pl.col("unit")).alias("_bare_unit")
         )

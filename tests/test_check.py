@@ -258,6 +258,13 @@ def test_a_bare_toll_after_a_count_of_people_is_compared():
     assert [f["message"] for f in found if f["severity"] == "error"] == ["o0 reports 12 person injured, o1 reports 15"]
 
 
+def test_a_bare_toll_in_the_headlines_is_compared():
+    body = "\n\nوقع حادث تصادم أمس في خيبر الجنوب على طريق بيشة وباشرت فرق الهلال الأحمر الحادث."
+    found = _pair("وفاة وإصابة 9 في تصادم ببيشة" + body, "مصرع وإصابة 7 بحادث تصادم في خيبر الجنوب" + body)
+    assert [f["message"] for f in found if f["severity"] == "error"] == [
+        "o0 reports 9 person killed or injured, o1 reports 7"]
+
+
 def test_a_city_figure_among_a_national_toll_is_compared_with_that_city():
     found = _pair("أعلنت الوزارة وفاة 21 حالة بسبب ارتفاع درجات الحرارة في محافظة القاهرة.",
                   "أعلنت الوزارة وفاة 21 حالة بسبب ارتفاع درجات الحرارة، بينهم 15 حالة وفاة بالعاصمة القاهرة وحدها.")
