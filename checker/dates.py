@@ -63,39 +63,113 @@ def published_date(published_at: str | None) -> dt.date | None:
         return None
 
 
+# «اليوم الثاني» (day two), «اليوم التالي» (the next day), «اليوم التدريبي» (the training day) name no
+# day relative to publication; «اليوم الخميس»، «اليوم الموافق …» do.
+_NOT_TODAY = (r"(?![ \u00a0]+(?:ال(?!اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد|موافق)\p{L}|نفسه|ذاته))")
 _PM = regex.compile(
     r"^[ \u00a0]*(?:(?:من|بعد)[ \u00a0]+)?(?:ال)?"
     r"(?P<p>مساء|مساءا|م|ليلا|الليل|عصرا|عصر|ظهرا|ظهر|بعد الظهر|صباحا|صباح|ص|فجرا|فجر)(?!\p{L})"
 )
 _REL = regex.compile(
     r"^[ \u00a0]*(?:(?:من|بعد)[ \u00a0]+)?(?:(?:ال)?(?:مساء|صباح|ظهر|عصر|فجر|ليل)[ \u00a0]+)?"
-    r"(?:ب?التوقيت[ \u00a0]+\p{L}+[ \u00a0]+)?(?:(?:من[ \u00a0]+)?يوم[ \u00a0]+)?"
-    r"(?P<r>امس الاول|اول من امس|اول امس|امس|اليوم|غد|غدا)(?!\p{L})"
+    r"(?:ب?التوقيت[ \u00a0]+\p{L}+[ \u00a0]+)?(?:(?:من[ \u00a0]+)?(?:هذا[ \u00a0]+)?يوم[ \u00a0]+)?(?:هذا[ \u00a0]+)?"
+    r"(?P<r>امس الاول|اول من امس|اول امس|امس|اليوم|غد|غدا)(?!\p{L})" + _NOT_TODAY
 )
 _REL_DAYS = {"امس الاول": -2, "اول من امس": -2, "اول امس": -2, "امس": -1, "اليوم": 0, "غد": 1, "غدا": 1}
 
 
+# «مساء أمس الأول … بعد أن بلغت الغرفة الساعة 8:05»: the day said before the time, in its sentence.
+_REL_BEFORE = regex.compile(
+    r"(?<!\p{L})(?:(?P<p>مساء|صباح|ظهر|عصر|فجر|ليل)[ \u00a0]+)?(?:(?:من[ \u00a0]+)?يوم[ \u00a0]+)?"
+    r"(?P<r>امس الاول|اول من امس|اول امس|امس|اليوم)(?!\p{L})" + _NOT_TODAY
+)
+_PM_PERIODS = frozenset({"مساء", "مساءا", "م", "ليلا", "الليل", "ليل", "عصرا", "عصر", "ظهرا", "ظهر", "بعد الظهر"})
+
+
+def _said_before(text: str, start: int) -> regex.Match[str] | None:
+    """The last relative day said before ``start`` in its sentence («مساء أمس الأول … الساعة 8:05»)."""
+    window = text[max(0, start - 120) : start]
+    window = regex.split(r"[.!?؟\n]", window)[-1]
+    return next(reversed(list(_REL_BEFORE.finditer(window))), None)
+
+
+_WEEKDAY_AFTER = regex.compile(
+    r"[ \u00a0]+(?:الموافق[ \u00a0]+)?(?P<d>الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد)(?!\p{L})"
+)
+_WEEKDAYS = {"الاثنين": 1, "الثلاثاء": 2, "الاربعاء": 3, "الخميس": 4, "الجمعه": 5, "السبت": 6, "الاحد": 7}
+
+
+def day_said(text: str, start: int, end: int, is_time: bool) -> tuple[int, int | None] | None:
+    """The relative day said with a time or a «أمس الأول» in folded ``text``, and the weekday named with it.
+
+    Returns (days from publication, ISO weekday or None), or None when the day is not said
+    there (a time whose day is only the lede's or the publication's).
+    """
+    if is_time:
+        after = text[end : end + 60]
+        rel = _REL.match(after) or _said_before(text, start)
+        rest = after if rel is not None and rel.string is after else text
+    else:
+        rel = RELATIVE_DAY.match(text, start, end + 1)
+        rest = text
+    if rel is None:
+        return None
+    named = _WEEKDAY_AFTER.match(rest, rel.end("r"))
+    return _REL_DAYS[rel.group("r")], (_WEEKDAYS[named.group("d")] if named else None)
+
+
+def lede_day(text: str) -> int:
+    """The day the lede tells its event on, as an offset from publication: «شب أمس» is -1, else 0.
+
+    A time of day that names no day of its own falls on this day (the article's first sentence
+    after its headline line).
+    """
+    title_end = text.find("\n")
+    if title_end < 0:
+        return 0
+    body = text[title_end:title_end + 400].lstrip()
+    first = regex.split(r"[.!?؟\n]", body, maxsplit=1)[0]
+    m = RELATIVE_DAY.search(first)
+    return _REL_DAYS[m.group("r")] if m else 0
+
+
+RELATIVE_DAY = regex.compile(
+    rf"(?<!\p{{L}})(?:[وف]?ب?)(?P<r>امس الاول|اول من امس|اول امس|امس|اليوم{_NOT_TODAY})(?!\p{{L}})"
+)
+
+
 def time_of_day(
-    text: str, end: int, hour: int, minute: int, published_at: str | None, state: dict | None = None
+    text: str, end: int, hour: int, minute: int, published_at: str | None, state: dict | None = None,
+    start: int | None = None,
 ) -> str | None:
     """Resolve a time of day against the publication date and return it as ISO datetime.
 
-    ``state`` carries the day and half of the previous time in the article, so that a
-    report's later "الساعة ١١:٥٩" stays on the evening its first time named.
+    The day is the one said after the time («الساعة 8:05 مساء أمس»), else before it in its
+    sentence, else the previous time's (``state`` carries the day and half of the previous
+    time in the article, so that a report's later "الساعة ١١:٥٩" stays on the evening its
+    first time named), else the lede's day (``state["offset"]`` set by the caller).
     """
     state = state if state is not None else {}
     after = text[end : end + 40]
     m = _PM.match(after)
     pm = state.get("pm", False)
+    rel = _REL.match(after)
+    said_before = _said_before(text, start) if rel is None and start is not None else None
     if m:
         period = m.group("p")
-        pm = period in ("مساء", "مساءا", "م", "ليلا", "الليل", "عصرا", "عصر", "ظهرا", "ظهر", "بعد الظهر")
+        pm = period in _PM_PERIODS
         if period in ("صباحا", "صباح", "ص", "فجرا", "فجر") and hour == 12:
             hour = 0
+    elif said_before is not None and said_before.group("p"):
+        pm = said_before.group("p") in _PM_PERIODS
     if pm and hour < 12:
         hour += 12
-    rel = _REL.match(after)
-    offset = _REL_DAYS[rel.group("r")] if rel else state.get("offset", 0)
+    if rel:
+        offset = _REL_DAYS[rel.group("r")]
+    elif said_before is not None:
+        offset = _REL_DAYS[said_before.group("r")]
+    else:
+        offset = state.get("offset", 0)
     state["pm"], state["offset"] = pm, offset
     base = published_date(published_at)
     if base is None or not (0 <= hour < 24 and 0 <= minute < 60):

@@ -139,7 +139,7 @@ def read_digits(g: Grammar, text: str, m: re.Match[str], found: list[Numeral],
         # «الساعة 8»، «عند الساعة 18.02»: an hour, or an hour and minutes written with a dot.
         hour, _, minutes = raw.partition(".")
         if hour.isdigit() and int(hour) <= 24 and (not minutes or (len(minutes) == 2 and int(minutes) < 60)):
-            iso = time_of_day(text, end, int(hour), int(minutes or 0), published_at, times)
+            iso = time_of_day(text, end, int(hour), int(minutes or 0), published_at, times, start)
             found.append(Numeral(start, end, clock(int(hour), int(minutes or 0)), "time", kind="date", date=iso))
             return end
     num = Numeral(start, end, value, "digits", decimals=decimals)

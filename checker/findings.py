@@ -27,6 +27,7 @@ from .compare import (
     quantity_key,
 )
 from .cross_outlet_pairs import cross_pairs
+from .days import day_findings
 from .evidence import agree_note, make_finding, merge_outliers, pair_fields
 from .figure_context import (
     SAME_WORDS,
@@ -310,6 +311,7 @@ def run_rules(
         + incident_findings(claims, stories, suites)
         + kinds_findings(claims, stories, suites)
         + time_findings(claims, stories, suites)
+        + day_findings(claims, stories, suites)
     )
     findings = [f for f in article_findings if f is not None]  # None: waived by a rule's `unless`
     groups: dict[tuple, list[Claim]] = defaultdict(list)

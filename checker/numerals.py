@@ -12,6 +12,7 @@ The patterns live in :mod:`checker.grammar`, the reading of digit runs in
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from bisect import bisect_right
@@ -21,7 +22,7 @@ import regex
 
 from .ages import OF_AGE_AFTER, person_concept
 from .attribution import sentence_spans
-from .dates import clock, iso_date, time_of_day
+from .dates import clock, iso_date, lede_day, published_date, time_of_day
 from .digits import add_scale_rest, read_digits, read_dmy
 from .grammar import SP, Grammar, Numeral, grammar
 from .lexicon import NOT_LETTER_AFTER, squash
@@ -99,7 +100,7 @@ def scan(text: str, published_at: str | None = None, sentences: list[tuple[int, 
     g = grammar()
     found: list[Numeral] = []
     idioms = _Idioms(g, text, sentences)
-    times: dict = {}  # the day and half of the last time of day read
+    times: dict = {"offset": lede_day(text)}  # the day and half of the last time of day read
     consumed = 0
     candidates = sorted(
         [*((m.start(), m) for m in _digit_matches(g, text)), *((m.start("cl"), m) for m in g.words.finditer(text))],
@@ -128,7 +129,7 @@ def scan(text: str, published_at: str | None = None, sentences: list[tuple[int, 
         elif group == "time":
             hh, mm = (int(x) for x in m.group().split(":")[:2])
             if hh <= 24 and mm <= 59:  # «خط طول 50:35» is no time of day
-                date = time_of_day(text, m.end(), hh, mm, published_at, times)
+                date = time_of_day(text, m.end(), hh, mm, published_at, times, m.start())
                 found.append(Numeral(m.start(), m.end(), clock(hh, mm), "time", kind="date", date=date))
             consumed = m.end()
         elif group == "num":
@@ -136,6 +137,7 @@ def scan(text: str, published_at: str | None = None, sentences: list[tuple[int, 
         else:
             consumed = _read_word(g, text, m, found, published_at, times)
     _one_cases(g, text, found)
+    _numbered_days(g, text, found, published_at)
     score_zeros(text, found)
     join_ranges(text, found)
     return found
@@ -159,6 +161,23 @@ def _one_cases(g: Grammar, text: str, found: list[Numeral]) -> None:
         if prev is not None and (prev.end > start or not text[prev.end:start].strip()):
             continue  # «15 حالة وفاة»، «الحالة»: the number before counts the cases
         found.insert(at, Numeral(m.start("w"), m.end("w"), 1.0, "singular", unit=forms[0]))
+
+
+def _numbered_days(g: Grammar, text: str, found: list[Numeral], published_at: str | None) -> None:
+    """Add «أمس الأول»، «أول من أمس» as the date they name, two days before publication.
+
+    Only where the publication date is known: without it the idiom names no day.
+    """
+    base = published_date(published_at)
+    if base is None or g.numbered_day is None or "امس" not in text:
+        return
+    for m in g.numbered_day.finditer(text):
+        start, end = m.start("w"), m.end("w")
+        at = bisect_right([n.start for n in found], start)
+        if at and found[at - 1].end > start:
+            continue
+        day = base + dt.timedelta(days=g.numbered_days[m.group("w")])
+        found.insert(at, Numeral(start, end, None, "date", kind="date", date=day.isoformat()))
 
 
 def _first(item: tuple[int, re.Match[str]]) -> int:
@@ -216,7 +235,7 @@ def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
                 return m.end()  # في المائة / بالمئة: a percent sign in words
             if "ساعه" in before and g.hour_before.search(before) and value <= 24:
                 hour, minutes, end = _clock_minutes(text, int(value), end)
-                iso = time_of_day(text, end, hour, minutes, published_at, times)
+                iso = time_of_day(text, end, hour, minutes, published_at, times, start)
                 found.append(Numeral(start, end, clock(hour, minutes), "time", kind="date", date=iso))
                 return end
             compound = _compound_measure(g, text, m.start("w"), end, value)
@@ -254,7 +273,7 @@ def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
         value = lex.ordinals[word]
         if "ساعه" in before and g.hour_before.search(before):
             hour, minutes, end = _clock_minutes(text, value, m.end())
-            iso = time_of_day(text, end, hour, minutes, published_at, times)
+            iso = time_of_day(text, end, hour, minutes, published_at, times, start)
             found.append(Numeral(start, end, clock(hour, minutes), "time", kind="date", date=iso))
             return end
         end = m.end()

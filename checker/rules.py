@@ -30,6 +30,7 @@ KINDS = {
     "parts_exceed_total",
     "incident_sum_mismatch",
     "time_conflict",
+    "day_conflict",
 }
 SEVERITIES = ("error", "warning", "info")
 REGEX_TIMEOUT = 0.25

@@ -166,6 +166,29 @@ def test_times_have_a_value_and_coordinates_are_no_times():
     assert claims.filter(claims["value"].is_null() & (claims["qualifier"] != "vague")).height == 0
 
 
+@pytest.mark.parametrize("idiom", ["أمس الأول", "أول من أمس", "أول أمس"])
+def test_the_day_before_yesterday_is_a_date_two_days_before_publication(idiom):
+    text = f"وقع الحادث {idiom} في جدة"
+    claims = checker.extract_text(text, published_at="2015-07-25T09:00")
+    assert claims.select("number_text", "kind", "date").rows() == [(idiom, "date", "2015-07-23")]
+    assert checker.extract_text(text).height == 0  # no publication date: the idiom names no day
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # the day said before the time in its sentence, with its half of the day
+    ("حريق\n\nباشرت الفرق مساء أمس الأول حريقاً، بعد أن بلغت غرفة التوجيه الساعة 8:05 بما يفيد باندلاع حريق.",
+     "2015-07-23T20:05"),
+    # no day in its sentence: the lede's
+    ("حريق\n\nأصيب 22 شخصا في حريق شب أمس.\nوتبلغت الغرفة الساعة 8:05 مساء ببلاغ.", "2015-07-24T20:05"),
+    # «هذا اليوم» is today; «اليوم الثاني» is the second day, not today
+    ("تصحيح\n\nحتى الساعة 5:30 مساء هذا اليوم الاثنين.", "2015-07-25T17:30"),
+    ("مهرجان\n\nأقيم الحفل أمس.\nويبدأ برنامج اليوم الثاني من الساعة 5:30 مساء.", "2015-07-24T17:30"),
+])
+def test_a_time_falls_on_the_day_its_sentence_or_lede_names(text, date):
+    claims = checker.extract_text(text, published_at="2015-07-25T09:00")
+    assert claims.filter(claims["unit"] == "time")["date"].to_list() == [date]
+
+
 def test_an_hour_and_minutes_written_with_a_dot_is_a_time():
     claims = checker.extract_text("تلقى المكتب عند الساعة 18.02 بالتوقيت المحلي أمس بلاغا بمقتل 3")
     assert claims.select("number_text", "kind").rows()[0] == ("18.02", "date")
