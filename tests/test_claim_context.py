@@ -89,7 +89,7 @@ def _first(text: str, number: str) -> dict:
         ("تصادم حافلة بشاحنة يصرع 7ويصيب 27 بالأحساء", "27", None, "person", "injured"),
         ("أوقع 32 قتيلا و100جريح في سوروتش", "100", "injured", "person", "injured"),
         # «يصيب» in news of a disease infects: scabies in a hospital is no wound.
-        ("الجرب يغزو مستشفى الفهد بجدة ويصيب 9", "9", None, "person", "infected"),
+        ("الجرب يغزو مستشفى الفهد بجدة ويصيب 9", "9", None, None, "infected"),
         # ... unless the second noun takes its own severity: two deaths and one critical injury.
         ("أسفر الحادث عن حالتي وفاة وإصابة حرجة وثلاث إصابات متوسطة", "حالتي", "case", "person", "killed"),
         # «رصد» records violations and allocates money; a fine is said of a sum only.
