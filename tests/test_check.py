@@ -79,6 +79,8 @@ HOLDOUT6 = ROOT / "tests" / "fixtures" / "holdout6"
 HOLDOUT7 = ROOT / "tests" / "fixtures" / "holdout7"
 HOLDOUT8 = ROOT / "tests" / "fixtures" / "holdout8"
 HOLDOUT9 = ROOT / "tests" / "fixtures" / "holdout9"
+HOLDOUT10 = ROOT / "tests" / "fixtures" / "holdout10"
+HOLDOUT11 = ROOT / "tests" / "fixtures" / "holdout11"
 
 
 def _held_out_set(fixture: Path, tmp_path: Path) -> dict:
@@ -100,6 +102,8 @@ _holdout6 = partial(_held_out_set, HOLDOUT6)
 _holdout7 = partial(_held_out_set, HOLDOUT7)
 _holdout8 = partial(_held_out_set, HOLDOUT8)
 _holdout9 = partial(_held_out_set, HOLDOUT9)
+_holdout10 = partial(_held_out_set, HOLDOUT10)
+_holdout11 = partial(_held_out_set, HOLDOUT11)
 
 
 # Floors measured on 2026-11-22: a change may only raise them. The development set was tuned
@@ -163,14 +167,24 @@ _holdout9 = partial(_held_out_set, HOLDOUT9)
 # floors are their scores at cd4373d (both now read, no longer unbiased): a team's medals are a
 # running tally (holdout8's day-4 and day-5 counts are a revision), floods that trap 10 are no
 # rescue of 9, and «جانب واحد للقارب» counts no boat.
+# Session 14: held-out 1, 3 and 9 rose (a headline's bare toll «وفاة وإصابة 9» is compared; a
+# sentence copied a day later with its «أمس الأول» unchanged is a day conflict). The tenth and
+# eleventh held-out sets (holdout10, T01–T08, 21–31 Jul, and holdout11, U01–U08, from 1 Aug;
+# annotated by two helpers without running Raqm or reading its code) were first scored unseen
+# at 9f06610: holdout10 0.08 / 0.25 (1 of 12 caught, 4 errors, 3 false alarms, 99.2 % silent),
+# holdout11 0.00 / 0.00 (0 of 6, 2 errors, both false alarms, 99.0 % silent; at b2b3afe, the
+# session's start, 0 errors). Holdout11's false alarms were then read (it is no longer unbiased):
+# «الجرب … ويصيب9» infects rather than wounds (one gone); the other is the Cairo bomb's 4 injured
+# against okaz's headline 3, where the gold pairs alyaum's «the three injured». Holdout10 is kept unseen.
 FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.83, 1.0, 0.97),
-          "held-out events": (_holdout, 0.66, 0.57, 0.95), "held-out events 2": (_holdout2, 0.78, 1.0, 0.95),
-          "held-out events 3": (_holdout3, 0.65, 0.68, 0.92), "held-out events 4": (_holdout4, 0.36, 0.57, 0.97),
+          "held-out events": (_holdout, 0.70, 0.63, 0.95), "held-out events 2": (_holdout2, 0.78, 1.0, 0.95),
+          "held-out events 3": (_holdout3, 0.70, 0.70, 0.92), "held-out events 4": (_holdout4, 0.36, 0.57, 0.97),
           "held-out events 5": (_holdout5, 0.60, 1.0, 0.97), "held-out events 6": (_holdout6, 0.33, 1.0, 0.97),
           # Held-out 7's one false alarm is Rafah's 3 against 4 killed, caught between headlines while
           # the gold pairs the ledes (the finding's representative, not a wrong finding).
           "held-out events 7": (_holdout7, 0.27, 0.75, 0.97), "held-out events 8": (_holdout8, 0.12, 0.5, 0.97),
-          "held-out events 9": (_holdout9, 0.12, 0.33, 0.97)}
+          "held-out events 9": (_holdout9, 0.25, 0.5, 0.97), "held-out events 10": (_holdout10, 0.08, 0.25, 0.97),
+          "held-out events 11": (_holdout11, 0.0, 0.0, 0.97)}
 SILENT_FLOORS = {"held-out events 3": 0.96}  # every other set keeps 97 % of its compatible pairs silent
 
 
@@ -309,11 +323,11 @@ def test_travellers_and_passengers_of_one_plane_are_compared():
 
 
 _HELD_OUT_GAPS = {
-    "held-out events": "measured 0.67 / 0.58 (fast-moving tolls crawl times cannot order, a headline slip "
+    "held-out events": "measured 0.71 / 0.63 (fast-moving tolls crawl times cannot order, a headline slip "
                        "compared with other outlets' headlines, two official counts one apart)",
     "held-out events 2": "measured 0.78 / 1.00, first 0.00 / 0.00 (a total against a sum of kinds in another "
                          "article, the bodies recovered inside a toll, a headline's near copy of a count)",
-    "held-out events 3": "measured 0.65 / 0.69 with 99 % silent, first 0.05 / 0.06 (a lede's toll against "
+    "held-out events 3": "measured 0.70 / 0.71 with 98 % silent, first 0.05 / 0.06 (a lede's toll against "
                          "its own breakdown, sources not read from a breakdown, a statistic's headline said "
                          "in other words)",
     "held-out events 4": "measured 0.36 / 0.57, first 0.18 / 0.17 at 80eea3c (goal minutes and clock times "
@@ -332,9 +346,13 @@ _HELD_OUT_GAPS = {
     "held-out events 8": "measured 0.12 / 0.50, first 0.00 / 0.00 (a day's regional toll over several accidents "
                          "against another outlet's, 14 Saudis poisoned against 22 Saudi tourists, a star «10 % "
                          "smaller» against «10 % larger», an unsourced 15 killed against an official's at least 25)",
-    "held-out events 9": "measured 0.12 / 0.33, first 0.00 / 0.00 at 0f20360 (ordinal title counts, «the sixth» "
-                         "against «the 14th»; a stale «أمس الأول»; two attacks in one city, and a half-year's toll "
-                         "between two dates, set against one attack's)",
+    "held-out events 9": "measured 0.25 / 0.50, first 0.00 / 0.00 at 0f20360 (ordinal title counts, «the sixth» "
+                         "against «the 14th»; two attacks in one city, and a half-year's toll between two dates, "
+                         "set against one attack's)",
+    "held-out events 10": "measured 0.08 / 0.25 unseen at 9f06610 (kept unseen: its failures are not read)",
+    "held-out events 11": "measured 0.00 / 0.00 unseen at 9f06610 (the Cairo bomb's 4 injured set against okaz's "
+                          "headline 3 while the gold pairs alyaum's «the three injured»; a goal's minute, 80th "
+                          "against 87th; reversed decimals «50.11» for 11.50)",
 }
 
 
