@@ -88,34 +88,25 @@ _PM_PERIODS = frozenset({"مساء", "مساءا", "م", "ليلا", "الليل
 
 def _said_before(text: str, start: int) -> regex.Match[str] | None:
     """The last relative day said before ``start`` in its sentence («مساء أمس الأول … الساعة 8:05»)."""
-    window = text[max(0, start - 120) : start]
-    window = regex.split(r"[.!?؟\n]", window)[-1]
-    return next(reversed(list(_REL_BEFORE.finditer(window))), None)
+    low = max(0, start - 120)
+    low = max(low, *(text.rfind(mark, low, start) + 1 for mark in ".!?؟\n"))
+    return next(reversed(list(_REL_BEFORE.finditer(text, low, start))), None)
 
 
-_WEEKDAY_AFTER = regex.compile(
-    r"[ \u00a0]+(?:الموافق[ \u00a0]+)?(?P<d>الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد)(?!\p{L})"
-)
-_WEEKDAYS = {"الاثنين": 1, "الثلاثاء": 2, "الاربعاء": 3, "الخميس": 4, "الجمعه": 5, "السبت": 6, "الاحد": 7}
+def day_said(text: str, start: int, end: int, is_time: bool) -> tuple[int, int] | None:
+    """The relative day said with a time or a «أمس الأول» in folded ``text``: (days from publication, where it ends).
 
-
-def day_said(text: str, start: int, end: int, is_time: bool) -> tuple[int, int | None] | None:
-    """The relative day said with a time or a «أمس الأول» in folded ``text``, and the weekday named with it.
-
-    Returns (days from publication, ISO weekday or None), or None when the day is not said
-    there (a time whose day is only the lede's or the publication's).
+    None when the day is not said there (a time whose day is only the lede's or the
+    publication's). Where it ends, a weekday may follow («أمس الأول الخميس»).
     """
     if is_time:
-        after = text[end : end + 60]
-        rel = _REL.match(after) or _said_before(text, start)
-        rest = after if rel is not None and rel.string is after else text
+        rel = _REL.match(text[end : end + 60])
+        if rel is not None:
+            return _REL_DAYS[rel.group("r")], end + rel.end("r")
+        rel = _said_before(text, start)
     else:
         rel = RELATIVE_DAY.match(text, start, end + 1)
-        rest = text
-    if rel is None:
-        return None
-    named = _WEEKDAY_AFTER.match(rest, rel.end("r"))
-    return _REL_DAYS[rel.group("r")], (_WEEKDAYS[named.group("d")] if named else None)
+    return None if rel is None else (_REL_DAYS[rel.group("r")], rel.end("r"))
 
 
 def lede_day(text: str) -> int:

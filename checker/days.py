@@ -28,6 +28,7 @@ from .compare import Claim
 from .dates import day_said
 from .evidence import agree_note, make_finding
 from .figure_context import SAME_WORDS, similarity
+from .lexicon import load_lexicon
 from .normalize import fold
 from .rules import Suites
 
@@ -69,12 +70,21 @@ def _read_day(c: Claim) -> bool:
     at = c["start"] - (c.get("sentence_start") or 0)
     start = len(fold(sentence[:at]).text)  # folding only removes characters: the folded offsets
     end = start + len(fold(sentence[at : at + c["end"] - c["start"]]).text)
-    said = day_said(fold(sentence).text, start, end, c["form"] == "time")
+    folded = fold(sentence).text
+    said = day_said(folded, start, end, c["form"] == "time")
     if said is None:
         return False
-    weekday = said[1]
+    weekday = _weekday_after(folded, said[1])
     c["_stale"] = weekday is not None and dt.date.fromisoformat(c["date"][:10]).isoweekday() != weekday
     return True
+
+
+def _weekday_after(folded: str, pos: int) -> int | None:
+    """The ISO weekday named right after a relative day («أمس الأول الخميس»، «اليوم الموافق الاثنين»)."""
+    words = folded[pos : pos + 30].split()
+    if words and words[0] == "الموافق":
+        words = words[1:]
+    return load_lexicon().weekdays.get(words[0].strip("،,.")) if words else None
 
 
 def _same_sentences(told: list[Claim]) -> list[tuple[Claim, Claim]]:

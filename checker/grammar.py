@@ -69,7 +69,8 @@ class Grammar:
         self.idioms = word_finder(lex.ordinal_idioms, clitics=f"[{_IDIOM_CLITICS}]?")
         self.idiom_suffixes = _idiom_suffixes(lex.ordinal_idioms, _IDIOM_CLITICS)
         # «أمس الأول»، «أول من أمس»: a relative day said with a number word is a date of its own.
-        self.numbered_days = {w: d for w, d in lex.relative_days.items() if w in set(lex.ordinal_idioms)}
+        idioms = set(lex.ordinal_idioms)
+        self.numbered_days = {w: d for w, d in lex.relative_days.items() if w in idioms}
         self.numbered_day = (word_finder(self.numbered_days, clitics=f"[{_IDIOM_CLITICS}]?")
                              if self.numbered_days else None)
         self.pair = re.compile(

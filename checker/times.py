@@ -48,12 +48,12 @@ def time_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites)
     for c in times.to_dicts():
         story = stories.get(c["doc_id"])
         if story is not None:
-            c["story"], c["_clock"] = story, clock_of(c)
+            c["story"], c["_clock"] = story, _clock(c)
             by_story[story][c["doc_id"]].append(c)
     sourced = suites.by_kind("sourced_disagreement")
     findings = []
     for story in sorted(by_story):
-        moments = [m for m in (one_moment(cs) for cs in by_story[story].values()) if m is not None]
+        moments = [m for m in (_one_moment(cs) for cs in by_story[story].values()) if m is not None]
         for a, b, agreeing in _outliers(moments):
             fields = {"outlet_a": a["outlet"], "outlet_b": b["outlet"], "value_a": _shown(a), "value_b": _shown(b),
                       "source_a": told_by(a) or "", "source_b": told_by(b) or ""}
@@ -67,7 +67,7 @@ def time_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites)
     return findings
 
 
-def clock_of(c: Claim) -> str | None:
+def _clock(c: Claim) -> str | None:
     """The clock a time is given on, when the article names one other than Saudi time («توقيت غرينتش»)."""
     sentence, at = c.get("sentence") or "", c["end"] - (c.get("sentence_start") or 0)
     m = _CLOCK.search(fold(sentence[at : at + 30]).text)
@@ -77,7 +77,7 @@ def clock_of(c: Claim) -> str | None:
     return None if name in _HOME_CLOCKS else name
 
 
-def one_moment(times: list[Claim]) -> Claim | None:
+def _one_moment(times: list[Claim]) -> Claim | None:
     """An article's time of its event: its first time, when every time it gives is that one moment."""
     first = min(times, key=lambda c: c["start"])
     if all(_apart(first, c) == 0 and c["date"][:10] == first["date"][:10] for c in times):
@@ -107,7 +107,7 @@ def _comparable(a: Claim, b: Claim) -> bool:
             and a["date"][:10] == b["date"][:10] and _apart(a, b) <= MAX_GAP_MINUTES)
 
 
-def compatible_times(a: Claim, b: Claim) -> bool:
+def _compatible(a: Claim, b: Claim) -> bool:
     allowed = HOUR_ONLY_MINUTES if (_hour_only(a) or _hour_only(b)) else 0
     return _apart(a, b) <= allowed
 
@@ -126,7 +126,7 @@ def _outliers(moments: list[Claim]) -> list[tuple[Claim, Claim, list[Claim]]]:
     """
     groups: list[list[Claim]] = []
     for m in sorted(moments, key=lambda c: (c["published_at"] or "", c["doc_id"])):
-        home = next((g for g in groups if compatible_times(g[0], m) and g[0]["date"][:10] == m["date"][:10]
+        home = next((g for g in groups if _compatible(g[0], m) and g[0]["date"][:10] == m["date"][:10]
                      and g[0].get("_clock") == m.get("_clock")), None)
         if home is None:
             groups.append([m])
