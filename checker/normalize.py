@@ -4,13 +4,16 @@ Matching runs on a folded copy: tashkeel, tatweel, zero-width and bidi control
 characters are removed; alef variants become bare alef, alef maqsura becomes ya,
 Arabic-Indic and Persian digits become ASCII digits and the Arabic percent sign becomes
 ``%``; ta marbuta becomes ``ه`` so that ``حالة``/``حاله`` and ``مئة``/``مئه`` match one
-lexicon entry (the lexicons are folded the same way). Every span found in the folded copy is mapped back with
+lexicon entry (the lexicons are folded the same way). Arabic presentation forms (the
+positional glyphs of old encodings: ``ﺣﺎﻻﺕ``) become the letters they draw, a lam-alef
+ligature two letters. Every span found in the folded copy is mapped back with
 :meth:`Folded.span`, so claims always point into the text exactly as it was read.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -51,6 +54,27 @@ _DIGIT_FOLD = {k: v for k, v in _FOLD.items() if chr(k).isdigit()}
 _EASTERN_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 
 
+# Presentation forms A and B: each glyph becomes the letters it draws (NFKC), marks
+# and spaces included; only lam-alef ligatures draw two letters.
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
+_PRESENTATION_LETTERS = {
+    chr(code): unicodedata.normalize("NFKC", chr(code)).strip() or chr(code)
+    for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFD))
+    if unicodedata.category(chr(code)) != "Cn"
+}
+
+
+def _draw_presentation_forms(text: str) -> tuple[str, list[int]]:
+    """Replace presentation forms by their letters; return the text and, per character, its original offset."""
+    parts: list[str] = []
+    origin: list[int] = []
+    for i, char in enumerate(text):
+        letters = _PRESENTATION_LETTERS.get(char, char) if char >= "\ufb50" else char
+        parts.append(letters)
+        origin.extend([i] * len(letters))
+    return "".join(parts), origin
+
+
 def fold_chars(text: str) -> str:
     """Fold letters and digits one for one (no removal), as the lexicons are folded."""
     # Equal to text.translate(_FOLD), several times faster: str.replace runs in C per character,
@@ -76,17 +100,21 @@ class Folded:
     text: str
     _starts: list[int]  # folded positions where a removed run had been cut out
     _shifts: list[int]  # cumulative number of removed characters before that position
+    # Where presentation forms were drawn as letters: the original offset of each drawn character.
+    _drawn: list[int] | None = None
 
     def to_original(self, pos: int) -> int:
         """Map a folded offset to the offset of the same character in the original."""
-        if not self._starts:
-            return pos
-        i = bisect_right(self._starts, pos)
-        return pos + (self._shifts[i - 1] if i else 0)
+        if self._starts:
+            i = bisect_right(self._starts, pos)
+            pos += self._shifts[i - 1] if i else 0
+        if self._drawn is not None:
+            return self._drawn[pos] if pos < len(self._drawn) else len(self.original) + pos - len(self._drawn)
+        return pos
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a folded span to the original span, taking in trailing harakat of the last letter."""
-        if not self._starts:
+        if not self._starts and self._drawn is None:
             return start, end
         ostart = self.to_original(start)
         oend = self.to_original(end - 1) + 1 if end > start else ostart
@@ -113,6 +141,15 @@ def _removed_runs(text: str) -> list[tuple[int, int]]:
 
 def fold(text: str) -> Folded:
     """Return the folded copy of ``text`` used for all matching."""
+    if _PRESENTATION.search(text) is None:
+        return _fold_letters(text)
+    drawn_text, drawn = _draw_presentation_forms(text)
+    folded = _fold_letters(drawn_text)
+    return Folded(text, folded.text, folded._starts, folded._shifts, drawn)
+
+
+def _fold_letters(text: str) -> Folded:
+    """Fold ``text`` (letters only, no presentation forms) with its map back."""
     removed = _removed_runs(text)
     if not removed:
         return Folded(text, fold_chars(text), [], [])

@@ -25,7 +25,7 @@ from .attribution import sentence_spans
 from .dates import clock, iso_date, lede_day, published_date, time_of_day
 from .digits import add_scale_rest, read_digits, read_dmy
 from .grammar import SP, Grammar, Numeral, grammar
-from .lexicon import NOT_LETTER_AFTER, squash
+from .lexicon import NOT_LETTER_AFTER, Lexicon, squash
 from .number_words import parse_number_words
 from .scores import score_zeros
 
@@ -41,17 +41,16 @@ _DECADE_BEFORE = regex.compile(rf"(?:(?P<w>\p{{L}}+){SP}+في{SP}+)?(?P<decade>�
 AND_A_FRACTION = regex.compile(rf"{SP}+و{SP}?(نصف|ربع){NOT_LETTER_AFTER}")
 # «الخامسة والنصف»، «السابعة إلا ربعا»، «العاشرة وعشر دقائق»: the minutes of a spelled hour.
 _CLOCK_MINUTES = regex.compile(
-    rf"{SP}+(?:(?P<sign>و|الا){SP}?(?:ال)?(?P<part>نصف|ربع|ثلث)ا?"
-    rf"|و{SP}?(?P<min>خمس|عشر){SP}+دقائق|و{SP}?(?P<min2>خمس{SP}+وعشرين|عشرين|عشرون){SP}+دقيقه)"
-    rf"{NOT_LETTER_AFTER}"
+    rf"{SP}+(?:(?P<sign>و|الا){SP}?(?:ال)?(?P<part>نصف|ربع|ثلث)ا?{NOT_LETTER_AFTER}|و{SP}?(?P<min>\p{{L}}+))"
 )
+# The noun that makes spelled minutes of an hour: «وخمس وأربعون دقيقة»، «وعشر دقائق».
+_MINUTES_NOUN = regex.compile(rf"{SP}+(?:دقيقه|دقائق){NOT_LETTER_AFTER}")
 # The tens of a compound ordinal, after its unit: «الثالث والأربعون» (43rd).
 _ORDINAL_TENS = regex.compile(
     rf"{SP}+و{SP}?ال(?P<t>عشر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)(?:ين|ون){NOT_LETTER_AFTER}"
 )
 _TENS = {"عشر": 20, "ثلاث": 30, "اربع": 40, "خمس": 50, "ست": 60, "سبع": 70, "ثمان": 80, "تسع": 90}
 _CLOCK_PARTS = {"نصف": 30, "ربع": 15, "ثلث": 20}
-_CLOCK_WORDS = {"خمس": 5, "عشر": 10, "عشرين": 20, "عشرون": 20}
 # «أربع أو خمس مقطورات»، «من ثلاثة إلى خمسة»: two spelled numbers that make a range.
 # Only «أو»: «من ثلاثة إلى خمسة» is as often a change («ارتفع من ثلاثة إلى خمسة») as a range.
 _RANGE_BETWEEN = regex.compile(rf"{SP}*او{SP}*")
@@ -234,7 +233,7 @@ def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
             if word in ("مئه", "مائه") and _PERCENT_WORD_BEFORE.search(before + clitic[:-2]):
                 return m.end()  # في المائة / بالمئة: a percent sign in words
             if "ساعه" in before and g.hour_before.search(before) and value <= 24:
-                hour, minutes, end = _clock_minutes(text, int(value), end)
+                hour, minutes, end = _clock_minutes(lex, text, int(value), end)
                 iso = time_of_day(text, end, hour, minutes, published_at, times, start)
                 found.append(Numeral(start, end, clock(hour, minutes), "time", kind="date", date=iso))
                 return end
@@ -272,7 +271,7 @@ def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
     if word in lex.ordinals:
         value = lex.ordinals[word]
         if "ساعه" in before and g.hour_before.search(before):
-            hour, minutes, end = _clock_minutes(text, value, m.end())
+            hour, minutes, end = _clock_minutes(lex, text, value, m.end())
             iso = time_of_day(text, end, hour, minutes, published_at, times, start)
             found.append(Numeral(start, end, clock(hour, minutes), "time", kind="date", date=iso))
             return end
@@ -303,8 +302,9 @@ def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
     return m.end()
 
 
-def _clock_minutes(text: str, hour: int, end: int) -> tuple[int, int, int]:
-    """A spelled hour with the minutes said after it: «الخامسة والنصف» is 5:30, «السابعة إلا ربعا» 6:45.
+def _clock_minutes(lex: Lexicon, text: str, hour: int, end: int) -> tuple[int, int, int]:
+    """A spelled hour with the minutes said after it: «الخامسة والنصف» is 5:30, «السابعة إلا ربعا» 6:45,
+    «الثالثة وخمس وأربعون دقيقة» 3:45.
 
     Returns the hour, the minutes and where the time ends.
     """
@@ -313,11 +313,16 @@ def _clock_minutes(text: str, hour: int, end: int) -> tuple[int, int, int]:
         return hour, 0, end
     if m.group("part"):
         minutes = _CLOCK_PARTS[m.group("part")] * (1 if m.group("sign") == "و" else -1)
+        stop = m.end()
     else:
-        word = regex.sub(rf"{SP}+", " ", m.group("min") or m.group("min2"))
-        minutes = 25 if word.startswith("خمس و") else _CLOCK_WORDS[word]
+        word = squash(m.group("min"))
+        parsed = parse_number_words(lex, text, m.start("min"), word) if word in lex.number_words else None
+        noun = _MINUTES_NOUN.match(text, parsed[0]) if parsed else None
+        if noun is None or not 0 < parsed[1] < 60 or parsed[1] != int(parsed[1]):
+            return hour, 0, end
+        minutes, stop = int(parsed[1]), noun.end()
     total = (hour * 60 + minutes) % (24 * 60)
-    return total // 60, total % 60, m.end()
+    return total // 60, total % 60, stop
 
 
 def join_ranges(text: str, found: list[Numeral]) -> None:

@@ -150,6 +150,8 @@ def test_two_spelled_numbers_joined_by_or_make_a_range(text, numbers, low, high)
         ("في الساعة العاشرة وعشر دقائق صباحا", 10 + 10 / 60),
         ("في الساعة الثالثة فجرا", 3.0),
         ("الساعة الخامسة وخمس وعشرين دقيقة", 5 + 25 / 60),
+        ("عند الساعة الثالثة وخمسة واربعون دقيقة من مساء اليوم", 3.75),
+        ("في الساعة الحادية عشرة وسبع دقائق", 11 + 7 / 60),
     ],
 )
 def test_a_spelled_hour_with_its_minutes(text, value):
@@ -253,3 +255,17 @@ def test_a_score_of_none_is_no_day_of_safar():
     rows = list(checker.extract_text("فاز يوفنتوس في الدوري إثر فوزه 2/صفر على لاتسيو",
                                      published_at="2015-08-08T10:00:00").iter_rows(named=True))
     assert [(r["number_text"], r["kind"], r["value"]) for r in rows] == [("2", "count", 2), ("صفر", "count", 0)]
+
+
+def test_spelled_words_after_an_hour_without_minutes_are_no_minutes():
+    rows = checker.extract_text("عند الساعة الثالثة وخمسة قتلى").rows(named=True)
+    assert [(r["value"], r["unit"]) for r in rows] == [(3.0, "time"), (5.0, "person")]
+
+
+def test_presentation_forms_read_as_the_letters_they_draw():
+    """Old feeds store the glyphs' positional forms («ﺣﺎﻻت»): they are read as letters, offsets kept."""
+    text = "وأشار إلى أن هناك ٦ ﺣﺎﻻت أخرى وقتل ﺛﻼﺛﺔ ﺃﺷﺨﺎﺹ"
+    rows = checker.extract_text(text).rows(named=True)
+    assert [(r["value"], r["unit"], text[r["start"]:r["end"]]) for r in rows] == [
+        (6.0, "person", "٦"), (3.0, "person", "ﺛﻼﺛﺔ")]
+    assert rows[1]["predicate"] == "killed"
