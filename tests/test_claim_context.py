@@ -24,6 +24,9 @@ def _first(text: str, number: str) -> dict:
         ("وفاة 21 حالة من كبار السن وإصابة 66 شخصاً", "66", "person", "person", "injured"),
         ("جازان : وفاة 4 وإصابة 3 من عائلة واحدة في حادث", "3", "person", "person", "injured"),
         ("أعلنت وزارة الصحة تسجيل 4 إصابات مؤكدة بفيروس كورونا", "4", "case", "case", "infected"),
+        # Suspected cases are not infections: «6 حالات … يشتبه في إصابتهم» is no count of the infected.
+        ("لافتا إلى أن هناك 6 حالات أخرى من المخالطين، يشتبه في إصابتهم بالجرب", "6", "case", "case",
+         "suspected"),
         ("8 وفيات وإصابات جديدة بكورونا", "8", "case", "case", "killed_or_injured"),
         ("وأشارت الوزارة إلى أن 29 مصاباً خرجوا من المستشفيات", "29", "injured", "person", "recovered"),
         ("مسلح يقتل شخصين ويصيب سبعة بجروح داخل سينما", "سبعة", "person", "person", "injured"),
