@@ -39,6 +39,7 @@ _AGE_QUALIFIERS = ("exact", "about", "range")
 # «رصد» allocates a sum («رصدت 5 مليارات») but records anything else («رصدت 24 مخالفة»).
 _RECORDED = regex.compile(r"(?<!\p{L})(?:و|ف)?(?:رصد|رصدت|يرصد|ترصد|رصدها|برصد|رصدنا)(?!\p{L})")
 _MODEL_BEFORE = regex.compile(r"(?<!\p{L})(?:طراز|نوع|موديل|ماركه)\s+[(«\"]?\s*(?:[\p{L}\d]+\s+){0,3}$")
+_SENTENCE_PART_END = regex.compile(r"[.؛:!?؟]")
 _FATE_OF_NOUN = {"injured": "injured", "dead": "killed"}  # nouns that say what happened to whom they count
 
 
@@ -83,6 +84,10 @@ def predicate_of(n: Numeral, noun: CountedNoun, preds: Spans, t: str, lex: Lexic
         nxt = first_after(preds[0], preds[1], after_end, after_end + 14)
         if nxt and nxt[2] in LATER_FATES and not CLAUSE_BREAK.search(t, after_end, nxt[0] + 1):
             predicate = nxt[2]  # «29 مصاباً خرجوا من المستشفيات»: what became of the injured
+    if predicate != "suspected" and (predicate is None or predicate in NOUN_FATES):
+        nxt = first_after(preds[0], preds[1], after_end, min(s_end, after_end + 40))
+        if nxt and nxt[2] == "suspected" and not _SENTENCE_PART_END.search(t, after_end, nxt[0]):
+            predicate = "suspected"  # «6 حالات أخرى من المخالطين، يشتبه في إصابتهم»: not confirmed
     if predicate == "infected" and not infection_news():
         predicate = None  # «تسجيل اثنين من اللاعبين»: registered players, in no news of a disease
     if predicate == "injured" and c.infection.search(t, s_start, s_end):

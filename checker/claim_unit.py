@@ -47,6 +47,15 @@ class CountedNoun:
     national_side: str | None  # «14 سعوديا»: the nationality that counts them is their side
 
 
+
+def _counted_noun_after(g: Grammar, t: str, end: int) -> bool:
+    """True when a counted noun follows the number: «بمعدل 21 سنتيمترا» is a rate of centimetres, no percentage."""
+    um = g.unit_after.match(t, end)
+    if um is None or um.group("min"):
+        return False
+    return bool(g.lex.units.get(squash(um.group("w"))) or g.lex.duals.get(um.group("w")))
+
+
 def counted_noun(n: Numeral, g: Grammar, c: Context, folded: Folded, text: str, s_start: int,
                  s_end: int) -> CountedNoun:
     """The noun that the figure ``n`` counts and its unit, in the sentence ``folded.text[s_start:s_end]``.
@@ -67,15 +76,17 @@ def counted_noun(n: Numeral, g: Grammar, c: Context, folded: Folded, text: str, 
     if unit is None and kind != "date":
         pm = c.percent_after.match(t, n.end)
         choose = partial(_choose_unit, t=t, s_start=s_start, s_end=s_end)  # a noun of several concepts, by its sentence
-        if pm or _percent_before(c, t, n.start):
+        if pm or (_percent_before(c, t, n.start) and not _counted_noun_after(g, t, n.end)):
             kind, unit_name = "percent", "percent"
             after_end = pm.end() if pm else n.end
         elif n.form == "ordinal" and not first_of(t, n.start):
             # «الشوط الأول»، «بالدور الثاني»: the noun before the ordinal is what it counts
             if found := ordinal_unit(t, n.start, lex, choose):
                 unit, unit_span = found[0], found[1:]
-        elif n.form == "digits" and (found := numbered_unit(t, n.start, lex, choose)):
-            kind, unit, unit_span = "ordinal", found[0], found[1:]  # «في الدقيقة 69»: the 69th minute
+        elif (n.form == "digits" or (n.form == "words" and t.startswith("ال", n.start))) and (
+                found := numbered_unit(t, n.start, lex, choose)):
+            # «في الدقيقة 69»: the 69th minute; «عند الدقيقة الثلاثين»: a definite tens word is an ordinal
+            kind, unit, unit_span = "ordinal", found[0], found[1:]
         else:
             um = g.unit_after.match(t, n.end) or (
                 g.unit_after.match(t, n.pair_end) if n.pair_end else None
@@ -124,8 +135,9 @@ def kind_of(n: Numeral, noun: CountedNoun, qualifier: str, g: Grammar, c: Contex
     """
     kind, unit, unit_span, unit_name, after_end = noun.kind, noun.unit, noun.unit_span, noun.unit_name, noun.after_end
     noun_after = noun.noun_after
-    if unit is None and kind is None and n.form in ("digits", "words") and OF_AGE_AFTER.match(t, n.end):
-        unit = g.year  # «في الثلاثين من العمر»: years of age, with no noun
+    if unit is None and (kind is None or n.form == "ordinal") and n.form in ("digits", "words", "ordinal") and (
+            OF_AGE_AFTER.match(t, n.end)):
+        kind, unit = None, g.year  # «في الثلاثين من العمر»، «في الخامسة من عمرها»: years of age, with no noun
     if kind is None and n.form == "digits" and (
             (not noun_after and _LABEL_BEFORE.search(t, max(s_start, n.start - 40), n.start))
             or _RACE_BEFORE.search(t, max(s_start, n.start - 16), n.start)):

@@ -27,6 +27,8 @@ def _first(text: str, number: str) -> dict:
         # Suspected cases are not infections: «6 حالات … يشتبه في إصابتهم» is no count of the infected.
         ("لافتا إلى أن هناك 6 حالات أخرى من المخالطين، يشتبه في إصابتهم بالجرب", "6", "case", "case",
          "suspected"),
+        ("تم عزل الحالات المصابة عن المخالطين لافتا إلى أن هناك 6 حالات أخرى من المخالطين، يشتبه في إصابتهم",
+         "6", "case", "person", "suspected"),
         ("8 وفيات وإصابات جديدة بكورونا", "8", "case", "case", "killed_or_injured"),
         ("وأشارت الوزارة إلى أن 29 مصاباً خرجوا من المستشفيات", "29", "injured", "person", "recovered"),
         ("مسلح يقتل شخصين ويصيب سبعة بجروح داخل سينما", "سبعة", "person", "person", "injured"),
@@ -626,3 +628,23 @@ def test_the_month_safar_is_no_zero():
     claims = checker.extract_text("في شهر صفر من العام الهجري وفاز الفريق 2-1 في الدوري")
     assert "صفر" not in claims["number_text"].to_list()
     assert claims["unit"].to_list() == ["goal", "goal"]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "kind", "unit"),
+    [
+        # A rate word before the number makes a percentage only when no counted noun follows.
+        ("ومعدل 21 سنتيمترا في جانغجياكو القريبة", "21", "measure", "centimeter"),
+        ("وارتفع بمعدل 5 في المئة", "5", "percent", "percent"),
+        # A definite tens word after a numbered noun is its ordinal: the 30th minute.
+        ("بهدف سجله محمد السهلاوي عند الدقيقة الثلاثين", "الثلاثين", "ordinal", "minute"),
+        # An ordinal before «من عمره» is an age.
+        ("وتوفيت طفلة في الخامسة من عمرها", "الخامسة", "duration", "year"),
+        # A goal in a match, a target in a war.
+        ("فاز النصر على نظيره السد القطري بهدفين لهدف في ثاني المباريات الودية للفريق", "هدفين", "count", "goal"),
+        ("قصفت الطائرات 5 أهداف للحوثيين", "5", "count", "target"),
+    ],
+)
+def test_kind_and_unit_from_the_words_around(text, number, kind, unit):
+    row = _first(text, number)
+    assert (row["kind"], row["unit"]) == (kind, unit)
