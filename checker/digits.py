@@ -34,9 +34,9 @@ def digits_value(raw: str, next_text: str) -> tuple[float, int] | None:
     """Read a digit run with separators; return (value, decimals) or None when malformed."""
     if "ر" in raw:
         # The Saudi Press Agency's mark, typed fraction first: «3ر31» is 31.3, «935ر6 مليون»
-        # 6.935 million, «000ر22» 22,000; then read as a dot would be.
-        fraction, _, whole = raw.partition("ر")
-        raw = f"{whole}.{fraction}"
+        # 6.935 million, «000ر22» 22,000, «432ر690ر29» 29,690,432 (every group in reverse
+        # order); then read as dots would be.
+        raw = ".".join(reversed(raw.split("ر")))
     if "،" in raw:
         # The Arabic comma between digits: thousands before three digits (164،781،745),
         # else a decimal mark (80،4%، 157،7 مليون); two years listed (2014،2015) are no number.
@@ -62,7 +62,10 @@ def digits_value(raw: str, next_text: str) -> tuple[float, int] | None:
         parts = raw.split(".")
         grouped = all(len(p) == 3 for p in parts[1:]) and 1 <= len(parts[0]) <= 3
         if len(parts) > 2:
-            return (float("".join(parts)), 0) if grouped else None
+            if grouped:
+                return float("".join(parts)), 0
+            # «432.690.29», «1.340.7 مليار»: groups no convention makes; any reading is a guess
+            return None
         # One dot followed by exactly three digits: Saudi-style thousands (18.410 متدرب)
         # unless a percent sign, a scale word or a three-decimal currency follows.
         if grouped and parts[0] != "0" and not _DECIMAL_CUE.match(next_text):
@@ -106,7 +109,9 @@ def read_digits(g: Grammar, text: str, m: re.Match[str], found: list[Numeral],
         return end
     if before.endswith(("-", "-\n")) and _NAME_DASH_BEFORE.search(before):  # إف-16, كوفيد-19: a model or a name
         return end
-    digits_only = raw.replace(",", "").replace(".", "").replace("٬", "").replace("٫", "").replace("،", "")
+    digits_only = raw
+    for mark in ",.٬٫،ر":
+        digits_only = digits_only.replace(mark, "")
     if (len(digits_only) >= 8 and raw == digits_only) or (raw.startswith("0") and len(raw) >= 5 and "ر" not in raw):
         return end  # a phone number or an identifier
     if g.identifier_before.search(before):

@@ -99,6 +99,9 @@ def test_spellings(phrase, value):
         ("مقارنة بارتفاع 3ر31 % في نهاية العام", 31.3, "3ر31"),
         ("انخفضت إلى 935ر6 مليون برميل", 6_935_000, "935ر6 مليون"),
         ("ما يزيد على (000ر22) مسلم", 22_000, "000ر22"),
+        # Every group reversed: the agency types «29,690,432» as «432ر690ر29».
+        ("بلغ إنتاجها ( 432ر690ر29 ) ميجاوات / ساعة", 29_690_432, "432ر690ر29"),
+        ("بلغت 500ر750ر1 ريال", 1_750_500, "500ر750ر1"),
         ("أصدرت سندات بقيمة ( 15) مليار ريال", 15_000_000_000, "15) مليار"),
         ("إحباط تهريب “٢١” ألف طلقة نارية", 21_000, "٢١” ألف"),  # the scale word after a closing quote
         # A figure written out in full: the scale word after it is redundant, not a multiplier.
@@ -269,3 +272,11 @@ def test_presentation_forms_read_as_the_letters_they_draw():
     assert [(r["value"], r["unit"], text[r["start"]:r["end"]]) for r in rows] == [
         (6.0, "person", "٦"), (3.0, "person", "ﺛﻼﺛﺔ")]
     assert rows[1]["predicate"] == "killed"
+
+
+@pytest.mark.parametrize("text", ["قدم البنك قروضا بقيمة 1.340.7 مليار ريال", "بلغ إنتاجها 432.690.29 ميجاوات"])
+def test_dots_that_make_no_number_are_not_read(text):
+    """«1.340.7 مليار» meant 1.3407 billion, or 1,340.7 million; «432.690.29» is an agency's
+    reversed figure with its marks changed: no reading is safe, so none is made."""
+    values = checker.extract_text(text)["value"].to_list()
+    assert not {1_340_700_000_000, 1_340.7, 432_690.29} & set(values)
