@@ -115,6 +115,7 @@ def _interval_of(c: Claim, tol: Tolerance) -> tuple[float, float]:
 
 
 _SPOKEN_FRACTIONS = (0.25, 0.5, 0.75)  # ربع، نصف، ثلاثة أرباع
+_WHOLE_COPY_FROM = 1000  # from here a whole number against the same with a fraction is one figure rounded
 
 
 def agree(a: Claim, b: Claim, tol: Tolerance) -> bool:
@@ -127,6 +128,10 @@ def agree(a: Claim, b: Claim, tol: Tolerance) -> bool:
         if va == int(va) and vb % 1 in _SPOKEN_FRACTIONS and int(vb) == va:
             return True
         if vb == int(vb) and va % 1 in _SPOKEN_FRACTIONS and int(va) == vb:
+            return True
+        # A large sum without its fraction: «97,151,502» is «97,151,502.13» with the halalas
+        # dropped or rounded.
+        if min(abs(va), abs(vb)) >= _WHOLE_COPY_FROM and (va == int(va)) != (vb == int(vb)) and abs(va - vb) < 1:
             return True
     if max(alo, blo) <= min(ahi, bhi):
         return True

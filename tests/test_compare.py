@@ -28,6 +28,9 @@ def _claim(text: str) -> dict:
         ("بلغت نحو 8.1 مليار دولار", "بلغت 8.5 مليار دولار", False),   # about 8.1 billion is tight
         ("قبول 18.410 متدربين", "قبول 18 ألف متدرب", True),           # 18 thousand is written to the thousand
         ("نحو 40% من الطلاب", "30% من الطلاب", False),               # a share: percent tolerance is tighter
+        ("بتكلفة 97,151,502.13 ريال", "بتكلفة 97,151,502 ريال", True),  # a large sum with its halalas dropped
+        ("بتكلفة 97,151,502.63 ريال", "بتكلفة 97,151,503 ريال", True),  # or rounded
+        ("ارتفع 31.3 %", "ارتفع 31 %", False),                          # a small figure's decimal is another figure
     ],
 )
 def test_agreement(a, b, same):
