@@ -11,6 +11,7 @@ import polars as pl
 
 from .clues import INCIDENT_UNITS
 from .compare import show_value
+from .days import WEEKDAY_NAMES, relative_weekday_findings
 from .evidence import make_finding as _make_finding
 from .normalize import fold
 from .rules import Rule, Suites, cue_found
@@ -147,7 +148,6 @@ def _incident_pairs(body: list[dict], totals: dict[str, dict]) -> list[dict[str,
     return pairs
 
 
-WEEKDAY_NAMES = {1: "الاثنين", 2: "الثلاثاء", 3: "الأربعاء", 4: "الخميس", 5: "الجمعة", 6: "السبت", 7: "الأحد"}
 _HIJRI_YEAR = re.compile(r"(?<![0-9])1[34][0-9]{2}(?![0-9])")  # a year written in the Hijri calendar
 _WEEKDAY_BEFORE = 24  # characters before a date where its weekday is written («يوم الخميس 6 أغسطس»)
 
@@ -188,7 +188,7 @@ def weekday_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suit
         c["story"] = stories.get(c["doc_id"])
         fields = {"value_a": c["date"], "value_b": names.get(said, "?"), "value_c": names.get(day.isoweekday(), "?")}
         findings.append(make_finding(rule, [c], (c["story"], "date", "date", None), fields))
-    return findings
+    return findings + relative_weekday_findings(claims, stories, rule)
 
 
 def _weekday_keys(words: list[str]) -> list[str]:

@@ -12,7 +12,9 @@ sentence still says Thursday. A day is compared only where it is surely one even
 
 Which outlet has the day wrong: the one whose relative day contradicts the weekday it names
 with it («اليوم الأحد» in a Monday paper), else the one fewer outlets agree with, else the
-later article of two (a copy left with yesterday's «أمس» is the later one).
+later article of two (a copy left with yesterday's «أمس» is the later one). Such a mention
+contradicts itself as well: :func:`relative_weekday_findings` reports it for
+``within_article.weekday_mismatch``, with or without another outlet to compare.
 """
 
 from __future__ import annotations
@@ -30,9 +32,11 @@ from .evidence import agree_note, make_finding
 from .figure_context import SAME_WORDS, similarity
 from .lexicon import load_lexicon
 from .normalize import fold
-from .rules import Suites
+from .rules import Rule, Suites
 
+WEEKDAY_NAMES = {1: "الاثنين", 2: "الثلاثاء", 3: "الأربعاء", 4: "الخميس", 5: "الجمعة", 6: "السبت", 7: "الأحد"}
 MAX_DAYS_APART = 2  # «أمس» against «أول من أمس»: one slipped day, or two
+SMALL_HOURS_END = 6  # a text put online before 06:00 may still speak of the day before as today
 MAX_PUBLISHED_APART = dt.timedelta(days=3)
 
 
@@ -50,7 +54,7 @@ def day_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) 
     by_story: dict[str, list[Claim]] = defaultdict(list)
     for c in dated.to_dicts():
         story = stories.get(c["doc_id"])
-        if story is not None and _read_day(c):
+        if story is not None and read_day(c):
             c["story"] = story
             by_story[story].append(c)
     findings = []
@@ -64,8 +68,12 @@ def day_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) 
     return findings
 
 
-def _read_day(c: Claim) -> bool:
-    """Read the day said with the claim and the weekday named with it; False when no day is said there."""
+def read_day(c: Claim) -> bool:
+    """Read the day said with the claim and the weekday named with it; False when no day is said there.
+
+    Sets ``c["_weekday"]`` (the ISO weekday named right after the day, or None) and
+    ``c["_stale"]`` (True when that weekday is not the day's: «أمس الأول الخميس» in a Sunday paper).
+    """
     sentence = c.get("sentence") or ""
     at = c["start"] - (c.get("sentence_start") or 0)
     start = len(fold(sentence[:at]).text)  # folding only removes characters: the folded offsets
@@ -75,6 +83,7 @@ def _read_day(c: Claim) -> bool:
     if said is None:
         return False
     weekday = _weekday_after(folded, said[1])
+    c["_weekday"] = weekday
     c["_stale"] = weekday is not None and dt.date.fromisoformat(c["date"][:10]).isoweekday() != weekday
     return True
 
@@ -136,3 +145,38 @@ def _outliers(pairs: list[tuple[Claim, Claim]]) -> list[tuple[Claim, Claim, list
                     if o["date"][:10] == best["date"][:10] and o["outlet"] not in (best["outlet"], c["outlet"])]
         out[cid] = (c, best, agreeing[:3])
     return list(out.values())
+
+
+def relative_weekday_findings(claims: pl.DataFrame, stories: dict[str, str], rule: Rule) -> list[dict[str, Any]]:
+    """A relative day whose named weekday is another day: «أمس الأول الخميس» in a Sunday paper (a Friday)."""
+    if claims.is_empty() or "form" not in claims.columns:
+        return []
+    told = claims.filter(
+        (pl.col("kind") == "date") & pl.col("form").is_in(["time", "date"]) & pl.col("published_at").is_not_null()
+        & (pl.col("date").str.len_chars() >= 10)
+        & ((pl.col("form") == "time") | ~pl.col("number_text").str.contains(r"[0-9٠-٩]"))
+    )
+    findings = []
+    for c in told.to_dicts():
+        if not read_day(c) or not c["_stale"] or rule.waived([c["sentence"]]):
+            continue
+        day = dt.date.fromisoformat(c["date"][:10])
+        if _written_the_evening_before(c, day):
+            continue
+        c["story"] = stories.get(c["doc_id"])
+        fields = {"value_a": f"{c['number_text']} ({day.isoformat()})", "value_b": WEEKDAY_NAMES[c["_weekday"]],
+                  "value_c": WEEKDAY_NAMES[day.isoweekday()]}
+        findings.append(make_finding(rule, [c], (c["story"], "date", "date", None), fields))
+    return findings
+
+
+def _written_the_evening_before(c: Claim, day: dt.date) -> bool:
+    """True when a text put online in the small hours names the day before's weekday: written before midnight.
+
+    «حتى الساعة 5:30 مساء هذا اليوم الاثنين» published at 02:39 on Tuesday was Monday's text.
+    """
+    try:
+        published = dt.datetime.fromisoformat(c["published_at"])
+    except (TypeError, ValueError):
+        return False
+    return published.hour < SMALL_HOURS_END and (day - dt.timedelta(days=1)).isoweekday() == c["_weekday"]
