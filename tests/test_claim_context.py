@@ -587,9 +587,19 @@ def test_people_counted_by_their_nationality(text, number, unit, predicate, side
         ("اندلع الحريق في الطابق 5 من المبنى", "5", "ordinal", "floor"),
         # A plural before the number is counted by it.
         ("وفاز في المباريات الـ26 الأخيرة", "26", "count", "match"),
+        # A definite tens word after a numbered noun is its ordinal: the 30th minute.
+        ("بهدف سجله محمد السهلاوي عند الدقيقة الثلاثين", "الثلاثين", "ordinal", "minute"),
+        # An ordinal before «من عمره» is an age.
+        ("وتوفيت طفلة في الخامسة من عمرها", "الخامسة", "duration", "year"),
+        # A rate word before the number makes a percentage only when no counted noun follows.
+        ("ومعدل 21 سنتيمترا في جانغجياكو القريبة", "21", "measure", "centimeter"),
+        ("وارتفع بمعدل 5 في المئة", "5", "percent", "percent"),
+        # A goal in a match, a target in a war.
+        ("فاز النصر على نظيره السد القطري بهدفين لهدف في ثاني المباريات الودية للفريق", "هدفين", "count", "goal"),
+        ("قصفت الطائرات 5 أهداف للحوثيين", "5", "count", "target"),
     ],
 )
-def test_what_an_ordinal_counts(text, number, kind, unit):
+def test_what_a_figure_counts_read_around_it(text, number, kind, unit):
     row = _first(text, number)
     assert (row["kind"], row["unit"]) == (kind, unit)
 
@@ -629,22 +639,3 @@ def test_the_month_safar_is_no_zero():
     assert "صفر" not in claims["number_text"].to_list()
     assert claims["unit"].to_list() == ["goal", "goal"]
 
-
-@pytest.mark.parametrize(
-    ("text", "number", "kind", "unit"),
-    [
-        # A rate word before the number makes a percentage only when no counted noun follows.
-        ("ومعدل 21 سنتيمترا في جانغجياكو القريبة", "21", "measure", "centimeter"),
-        ("وارتفع بمعدل 5 في المئة", "5", "percent", "percent"),
-        # A definite tens word after a numbered noun is its ordinal: the 30th minute.
-        ("بهدف سجله محمد السهلاوي عند الدقيقة الثلاثين", "الثلاثين", "ordinal", "minute"),
-        # An ordinal before «من عمره» is an age.
-        ("وتوفيت طفلة في الخامسة من عمرها", "الخامسة", "duration", "year"),
-        # A goal in a match, a target in a war.
-        ("فاز النصر على نظيره السد القطري بهدفين لهدف في ثاني المباريات الودية للفريق", "هدفين", "count", "goal"),
-        ("قصفت الطائرات 5 أهداف للحوثيين", "5", "count", "target"),
-    ],
-)
-def test_kind_and_unit_from_the_words_around(text, number, kind, unit):
-    row = _first(text, number)
-    assert (row["kind"], row["unit"]) == (kind, unit)
