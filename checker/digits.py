@@ -64,8 +64,12 @@ def digits_value(raw: str, next_text: str) -> tuple[float, int] | None:
         if len(parts) > 2:
             if grouped:
                 return float("".join(parts)), 0
-            # «432.690.29», «1.340.7 مليار»: groups no convention makes; any reading is a guess
-            return None
+            if _DECIMAL_CUE.match(next_text) and 1 <= len(parts[0]) <= 3:
+                # «1.340.7 مليار»: before a scale word the first dot is the decimal point and the
+                # others slipped in (1.3407 billion, the source's 1,340.7 million)
+                fraction = "".join(parts[1:])
+                return float(f"{parts[0]}.{fraction}"), len(fraction)
+            return None  # «432.690.29»: groups no convention makes; any reading is a guess
         # One dot followed by exactly three digits: Saudi-style thousands (18.410 متدرب)
         # unless a percent sign, a scale word or a three-decimal currency follows.
         if grouped and parts[0] != "0" and not _DECIMAL_CUE.match(next_text):
@@ -221,26 +225,27 @@ def _read_pair(g: Grammar, text: str, first: Numeral, pair: regex.Match[str], be
             found.extend([first, second])  # score line: each number its own exact claim
             return second.end
         if first.value < b_value:
-            _as_range(first, second, found)
+            _as_range(g, text, first, second, found)  # «30-40 مليون برميل»
             return second.end
         found.extend([first, second])
         return second.end
     ranged = g.range_start.search(before) or sep in ("الى", "إلى", "حتى") or sep == "او"
     if ranged and first.value < b_value:
-        sc = g.scale_after.match(text, second.end)
-        if sc:
-            scale = g.lex.number_words[sc.group("w")][0][1]
-            first.value *= scale
-            second.value = b_value * scale
-            second.end = sc.end()
-            first.scaled = second.scaled = True
-        _as_range(first, second, found)
+        _as_range(g, text, first, second, found)
         return second.end
     found.append(first)
     return first.end
 
 
-def _as_range(a: Numeral, b: Numeral, found: list[Numeral]) -> None:
+def _as_range(g: Grammar, text: str, a: Numeral, b: Numeral, found: list[Numeral]) -> None:
+    """Make ``a`` and ``b`` the two ends of one range; a scale word after the second scales both."""
+    sc = g.scale_after.match(text, b.end)
+    if sc:
+        scale = g.lex.number_words[sc.group("w")][0][1]
+        a.value *= scale
+        b.value *= scale
+        b.end = sc.end()
+        a.scaled = b.scaled = True
     for n in (a, b):
         n.qualifier, n.low, n.high, n.pair_end = "range", a.value, b.value, b.end
     found.extend([a, b])

@@ -39,6 +39,7 @@ _NEXT_WORD = regex.compile(rf"{SP}+(\p{{L}}+)")
 _DECADE_BEFORE = regex.compile(rf"(?:(?P<w>\p{{L}}+){SP}+في{SP}+)?(?P<decade>العقد){SP}$")
 # «كيلو وثلاثة جرامات ونصف»، «3 ساعات ونصف»: a half or a quarter said after a number's noun.
 AND_A_FRACTION = regex.compile(rf"{SP}+و{SP}?(نصف|ربع){NOT_LETTER_AFTER}")
+_DIGITS_BEFORE = regex.compile(r"[0-9][\s)\]»”\"]*$")  # a digit right before a word, past spaces and brackets
 # «الخامسة والنصف»، «السابعة إلا ربعا»، «العاشرة وعشر دقائق»: the minutes of a spelled hour.
 _CLOCK_MINUTES = regex.compile(
     rf"{SP}+(?:(?P<sign>و|الا){SP}?(?:ال)?(?P<part>نصف|ربع|ثلث)ا?{NOT_LETTER_AFTER}|و{SP}?(?P<min>\p{{L}}+))"
@@ -243,6 +244,8 @@ def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
                 return compound.end
             if single and word in _CONSTRUCT_DUALS and _noun_follows(g, text, end):
                 value *= 2  # «ألفا شخص»: the dual in construct (ألفان) lost its ن before a noun
+            if terms[0].startswith("scale") and _DIGITS_BEFORE.search(before):
+                return end  # «1.340.7 مليار»: the scale word of figures that make no number, not «one billion»
             num = Numeral(start, end, value, "words", scaled=any(r.startswith("scale") for r in terms))
             if num.scaled and value >= 1000:
                 # «غرامة مليون و870 ألفاً»: the rest after the scale word, in digits

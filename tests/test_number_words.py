@@ -274,9 +274,23 @@ def test_presentation_forms_read_as_the_letters_they_draw():
     assert rows[1]["predicate"] == "killed"
 
 
-@pytest.mark.parametrize("text", ["قدم البنك قروضا بقيمة 1.340.7 مليار ريال", "بلغ إنتاجها 432.690.29 ميجاوات"])
-def test_dots_that_make_no_number_are_not_read(text):
-    """«1.340.7 مليار» meant 1.3407 billion, or 1,340.7 million; «432.690.29» is an agency's
-    reversed figure with its marks changed: no reading is safe, so none is made."""
-    values = checker.extract_text(text)["value"].to_list()
-    assert not {1_340_700_000_000, 1_340.7, 432_690.29} & set(values)
+def test_dots_that_make_no_number_are_not_read():
+    """«432.690.29» is an agency's reversed figure with its marks changed: no reading is safe."""
+    assert checker.extract_text("بلغ إنتاجها 432.690.29 ميجاوات").height == 0
+
+
+@pytest.mark.parametrize(("text", "value"), [("قدم البنك قروضا بقيمة 1.340.7 مليار ريال", 1_340_700_000),
+                                             ("بقيمة 7.038.7 مليارات ريال", 7_038_700_000)])
+def test_before_a_scale_word_the_first_dot_is_the_decimal_point(text, value):
+    """«1.340.7 مليار» is the source's 1,340.7 million: 1.3407 billion, and no «one billion» of the word alone."""
+    rows = checker.extract_text(text).rows(named=True)
+    assert [r["value"] for r in rows] == [pytest.approx(value)]
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("حيث يتراوح الرقم بين 29 – 100 مليار دولار", 29e9, 100e9, "dollar"),
+    ("وتخطط الشركة لبيع 50 - 55 ألف سيارة سنويا", 50_000, 55_000, "vehicle"),
+])
+def test_a_scale_word_after_a_dashed_range_scales_both_ends(text, low, high, unit):
+    rows = checker.extract_text(text).rows(named=True)
+    assert [(r["low"], r["high"], r["unit"]) for r in rows] == [(low, high, unit)] * 2
