@@ -594,6 +594,9 @@ def test_people_counted_by_their_nationality(text, number, unit, predicate, side
         # A rate word before the number makes a percentage only when no counted noun follows.
         ("ومعدل 21 سنتيمترا في جانغجياكو القريبة", "21", "measure", "centimeter"),
         ("وارتفع بمعدل 5 في المئة", "5", "percent", "percent"),
+        # A can of milk, not an explosive device.
+        ("توزع 8538 عبوة حليب في مخيم الزعتري", "8538", "count", "bottle"),
+        ("تفكيك 3 عبوات ناسفة", "3", "count", "bomb"),
         # A goal in a match, a target in a war.
         ("فاز النصر على نظيره السد القطري بهدفين لهدف في ثاني المباريات الودية للفريق", "هدفين", "count", "goal"),
         ("قصفت الطائرات 5 أهداف للحوثيين", "5", "count", "target"),
@@ -638,4 +641,5 @@ def test_the_month_safar_is_no_zero():
     claims = checker.extract_text("في شهر صفر من العام الهجري وفاز الفريق 2-1 في الدوري")
     assert "صفر" not in claims["number_text"].to_list()
     assert claims["unit"].to_list() == ["goal", "goal"]
+
 
