@@ -43,16 +43,10 @@ MAX_PUBLISHED_APART = dt.timedelta(days=3)
 def day_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) -> list[dict[str, Any]]:
     """Findings for outlets that put one sentence of a story on different days."""
     rule = suites.by_kind("day_conflict")
-    if rule is None or claims.is_empty() or "form" not in claims.columns:
+    if rule is None:
         return []
-    dated = claims.filter(
-        (pl.col("kind") == "date") & pl.col("form").is_in(["time", "date"]) & pl.col("published_at").is_not_null()
-        & (pl.col("date").str.len_chars() >= 10)
-        # a day read from «أمس الأول» or a clock time, not a date written out in full
-        & ((pl.col("form") == "time") | ~pl.col("number_text").str.contains(r"[0-9٠-٩]"))
-    )
     by_story: dict[str, list[Claim]] = defaultdict(list)
-    for c in dated.to_dicts():
+    for c in _relative_days(claims):
         story = stories.get(c["doc_id"])
         if story is not None and read_day(c):
             c["story"] = story
@@ -66,6 +60,17 @@ def day_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) 
             finding["message"] += agree_note({c["outlet"] for c in agreeing}, b["outlet"])
             findings.append(finding)
     return findings
+
+
+def _relative_days(claims: pl.DataFrame) -> list[Claim]:
+    """The day claims read from «أمس الأول» or a clock time (not a date written out in full), in dated articles."""
+    if claims.is_empty() or "form" not in claims.columns:
+        return []
+    return claims.filter(
+        (pl.col("kind") == "date") & pl.col("form").is_in(["time", "date"]) & pl.col("published_at").is_not_null()
+        & (pl.col("date").str.len_chars() >= 10)
+        & ((pl.col("form") == "time") | ~pl.col("number_text").str.contains(r"[0-9٠-٩]"))
+    ).to_dicts()
 
 
 def read_day(c: Claim) -> bool:
@@ -149,15 +154,8 @@ def _outliers(pairs: list[tuple[Claim, Claim]]) -> list[tuple[Claim, Claim, list
 
 def relative_weekday_findings(claims: pl.DataFrame, stories: dict[str, str], rule: Rule) -> list[dict[str, Any]]:
     """A relative day whose named weekday is another day: «أمس الأول الخميس» in a Sunday paper (a Friday)."""
-    if claims.is_empty() or "form" not in claims.columns:
-        return []
-    told = claims.filter(
-        (pl.col("kind") == "date") & pl.col("form").is_in(["time", "date"]) & pl.col("published_at").is_not_null()
-        & (pl.col("date").str.len_chars() >= 10)
-        & ((pl.col("form") == "time") | ~pl.col("number_text").str.contains(r"[0-9٠-٩]"))
-    )
     findings = []
-    for c in told.to_dicts():
+    for c in _relative_days(claims):
         if not read_day(c) or not c["_stale"] or rule.waived([c["sentence"]]):
             continue
         day = dt.date.fromisoformat(c["date"][:10])
