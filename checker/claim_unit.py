@@ -47,7 +47,6 @@ class CountedNoun:
     national_side: str | None  # «14 سعوديا»: the nationality that counts them is their side
 
 
-
 def _counted_noun_after(g: Grammar, t: str, end: int) -> bool:
     """True when a counted noun follows the number: «بمعدل 21 سنتيمترا» is a rate of centimetres, no percentage."""
     um = g.unit_after.match(t, end)

@@ -81,7 +81,7 @@ def read_day(c: Claim) -> bool:
     """
     sentence = c.get("sentence") or ""
     at = c["start"] - (c.get("sentence_start") or 0)
-    start = len(fold(sentence[:at]).text)  # folding only removes characters: the folded offsets
+    start = len(fold(sentence[:at]).text)  # the folded prefix's length is the folded offset
     end = start + len(fold(sentence[at : at + c["end"] - c["start"]]).text)
     folded = fold(sentence).text
     said = day_said(folded, start, end, c["form"] == "time")
