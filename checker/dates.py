@@ -6,7 +6,7 @@ import datetime as dt
 
 import regex
 
-from .lexicon import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, Lexicon, squash, trie_pattern
+from .lexicon import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, Lexicon, load_lexicon, squash, trie_pattern
 
 DASH = r"[ \u00a0\-–—/,،.]*"
 
@@ -75,7 +75,11 @@ _REL = regex.compile(
     r"(?:ب?التوقيت[ \u00a0]+\p{L}+[ \u00a0]+)?(?:(?:من[ \u00a0]+)?(?:هذا[ \u00a0]+)?يوم[ \u00a0]+)?(?:هذا[ \u00a0]+)?"
     r"(?P<r>امس الاول|اول من امس|اول امس|امس|اليوم|غد|غدا)(?!\p{L})" + _NOT_TODAY
 )
-_REL_DAYS = {"امس الاول": -2, "اول من امس": -2, "اول امس": -2, "امس": -1, "اليوم": 0, "غد": 1, "غدا": 1}
+
+
+def _days_from_publication(word: str) -> int:
+    """How many days from publication a relative day is, as the calendar lexicon says («أمس الأول» is -2)."""
+    return load_lexicon().relative_days[word]
 
 
 # «مساء أمس الأول … بعد أن بلغت الغرفة الساعة 8:05»: the day said before the time, in its sentence.
@@ -102,11 +106,11 @@ def day_said(text: str, start: int, end: int, is_time: bool) -> tuple[int, int] 
     if is_time:
         rel = _REL.match(text[end : end + 60])
         if rel is not None:
-            return _REL_DAYS[rel.group("r")], end + rel.end("r")
+            return _days_from_publication(rel.group("r")), end + rel.end("r")
         rel = _said_before(text, start)
     else:
         rel = RELATIVE_DAY.match(text, start, end + 1)
-    return None if rel is None else (_REL_DAYS[rel.group("r")], rel.end("r"))
+    return None if rel is None else (_days_from_publication(rel.group("r")), rel.end("r"))
 
 
 def lede_day(text: str) -> int:
@@ -121,7 +125,7 @@ def lede_day(text: str) -> int:
     body = text[title_end:title_end + 400].lstrip()
     first = regex.split(r"[.!?؟\n]", body, maxsplit=1)[0]
     m = RELATIVE_DAY.search(first)
-    return _REL_DAYS[m.group("r")] if m else 0
+    return _days_from_publication(m.group("r")) if m else 0
 
 
 RELATIVE_DAY = regex.compile(
@@ -156,9 +160,9 @@ def time_of_day(
     if pm and hour < 12:
         hour += 12
     if rel:
-        offset = _REL_DAYS[rel.group("r")]
+        offset = _days_from_publication(rel.group("r"))
     elif said_before is not None:
-        offset = _REL_DAYS[said_before.group("r")]
+        offset = _days_from_publication(said_before.group("r"))
     else:
         offset = state.get("offset", 0)
     state["pm"], state["offset"] = pm, offset

@@ -271,3 +271,16 @@ def test_sports_and_the_units_their_scores_count_exist() -> None:
     numbered = {fold_word(w) for w in data("context")["numbered_nouns"]}
     singulars = {fold_word(w) for entry in UNITS.values() for w in entry.get("singular", [])}
     assert numbered - singulars == set()  # each numbered noun names its series as a singular of units.yaml
+
+
+def test_every_relative_day_the_time_patterns_read_is_in_the_calendar_lexicon() -> None:
+    """dates.py spells its relative days in patterns; how far each is from publication is the lexicon's."""
+    import regex
+
+    from checker import dates
+
+    days = load_lexicon().relative_days
+    for pattern in (dates._REL, dates._REL_BEFORE, dates.RELATIVE_DAY):
+        words = regex.search(r"\(\?P<r>([^)(]+)", pattern.pattern).group(1).split("|")
+        missing = [w for w in words if w not in days]
+        assert not missing, f"{pattern.pattern[:40]}…: {missing} not in calendar.yaml relative_days"
