@@ -36,6 +36,7 @@ from .figure_context import (
     is_lead,
     place_part,
     position,
+    rounds_own_body,
     same_side,
     similarity,
 )
@@ -161,10 +162,10 @@ def cross_pairs(
             for a in own:
                 if theirs[0]["outlet"] == a["outlet"] and _outlet_named(a):
                     break  # one outlet's articles: its own follow-ups and recurring reports
-                if a["in_title"] and _rounds_own_body(a, pool.get(da) or own):
+                if a["in_title"] and rounds_own_body(a, pool.get(da) or own):
                     continue  # «تحرير 180 رهينة» over «حرر الجيش 178 شخصا»: the body's figure, rounded
                 others = [b for b in theirs if same_side(a, b) and plausible_pair(a, b)
-                          and not (b["in_title"] and _rounds_own_body(b, pool.get(db) or theirs))]
+                          and not (b["in_title"] and rounds_own_body(b, pool.get(db) or theirs))]
                 # A statistic (a price, a rate) belongs to its day: yesterday's close is no
                 # contradiction. A count a statement gives is the same fact days later, but
                 # only its near copy (a slipped digit) is surely the same figure.
@@ -255,24 +256,6 @@ def _incident_figures(figures: list[Claim], told: set[int]) -> list[Claim]:
     if incident:
         min(incident, key=lambda c: c["start"])["_lead"] = True
     return incident
-
-
-ROUNDING = 0.05  # a headline's round figure this close to its body's precise one is that figure rounded
-
-
-def _rounds_own_body(title: Claim, own: list[Claim]) -> bool:
-    """True for a headline's round figure (180) that rounds its own body's precise figure (178).
-
-    Read once per headline figure: it meets every other article of its story.
-    """
-    rounds = title.get("_rounds")
-    if rounds is None:
-        v = title["value"]
-        rounds = title["_rounds"] = bool(
-            title["qualifier"] == "exact" and v and not v % 10 and v >= 20
-            and any(not c["in_title"] and c["qualifier"] == "exact" and c["value"] and c["value"] % 10
-                    and abs(c["value"] - v) <= ROUNDING * v for c in own))
-    return rounds
 
 
 def _twin(a: Claim, others: list[Claim]) -> Claim | None:

@@ -140,3 +140,21 @@ def same_side(a: Claim, b: Claim) -> bool:
     if a.get("place") != b.get("place") and (place_part(a) or place_part(b)):
         return False  # «بينهم 15 بالقاهرة» counts Cairo only: it answers only another count for Cairo
     return not a["side"] or not b["side"] or a["side"] == b["side"]
+
+
+ROUNDING = 0.05  # a headline's round figure this close to its body's precise one is that figure rounded
+
+
+def rounds_own_body(title: Claim, own: list[Claim]) -> bool:
+    """True for a headline's round figure (180) that rounds its own body's precise figure (178).
+
+    Read once per headline figure: it meets every other article of its story.
+    """
+    rounds = title.get("_rounds")
+    if rounds is None:
+        v = title["value"]
+        rounds = title["_rounds"] = bool(
+            title["qualifier"] == "exact" and v and not v % 10 and v >= 20
+            and any(not c["in_title"] and c["qualifier"] == "exact" and c["value"] and c["value"] % 10
+                    and abs(c["value"] - v) <= ROUNDING * v for c in own))
+    return rounds

@@ -107,6 +107,7 @@ def _pair_findings(
     if len(by_doc) > 1:
         found = cross_pairs(by_doc, tol_agree, suites.min_similarity, story_totals(pool) or members, same_unit, pool)
         pairs.extend((a, b, "across") for a, b in found)
+        pairs.extend(_outlier_against_others(pairs, by_doc, suites, tol_agree, copies))
     best: dict[tuple, tuple] = {}
     history = TollHistory.of(members, revised_to, dead)
     for a, b, where in pairs:
@@ -116,6 +117,10 @@ def _pair_findings(
         if verdict is None:
             continue
         kind, place = verdict
+        if where == "slip":  # a slip set against the others is a contradiction or nothing, never an update
+            if kind not in ("value_conflict", "magnitude_slip", "copy_differs"):
+                continue
+            where = "across"
         # One finding per pair of articles and pair of values: the mentions that stand in
         # the same place (both headlines, both ledes) represent it best.
         pair_id = (kind, a["doc_id"], b["doc_id"], a["value"], b["value"], a["qualifier"], b["qualifier"], key)
@@ -140,6 +145,41 @@ def _pair_findings(
             finding["message"] += agree_note({c["outlet"] for c in others if c["doc_id"] != outlier}, side["outlet"])
         findings.append(finding)
     return findings
+
+
+def _outlier_against_others(
+    pairs: list[tuple[Claim, Claim, str | None]], by_doc: dict[str, list[Claim]], suites: Suites, tol_agree,
+    copies: frozenset,
+) -> list[tuple[Claim, Claim, str]]:
+    """An article's figure its own text contradicts, set against the other outlets that side with the text.
+
+    alyaum's headline «196 مليون» over a body's 186.3 million contradicts aleqtisadiya's
+    186.3 too; sabq's «ستينية» over its own body's 50 contradicts alweeam's 50. The
+    cross-outlet comparison reads each article's agreeing figure and would never meet the
+    slip, since the rest of its article answers for it. Only a figure no other outlet says,
+    against one they confirm, is set against them.
+    """
+    out: list[tuple[Claim, Claim, str]] = []
+    for x, y, _where in list(pairs):
+        if x["doc_id"] != y["doc_id"]:
+            continue
+        verdict = classify(x, y, suites, copies)
+        if verdict is None or verdict[0] not in ("internal_conflict", "magnitude_slip"):
+            continue
+        others = [theirs for doc, theirs in by_doc.items() if doc != x["doc_id"] and theirs[0]["outlet"] != x["outlet"]]
+        said = [[c for c in theirs if c["qualifier"] != "vague"] for theirs in others]
+        for slip, text in ((x, y), (y, x)):
+            if not (slip["in_title"] or (slip.get("_lead") and text["source"] and not slip["source"])):
+                continue  # a headline, or a lede its own spokesman corrects; two body figures may be parts
+            if any(tol_agree(slip, c) for theirs in said for c in theirs):
+                continue  # another outlet says it too: not this article's slip alone
+            backing = [c for theirs in said for c in theirs if tol_agree(text, c)]
+            if backing:  # one counterpart: the first outlet to say it, where and as the slip is said
+                first = min(c["published_at"] or "" for c in backing)
+                out.append((slip, max((c for c in backing if (c["published_at"] or "") == first),
+                                      key=lambda c: (c["in_title"] == slip["in_title"], similarity(slip, c),
+                                                     c["value"] == text["value"])), "slip"))
+    return out
 
 
 def _one_per_outlier(best: dict[tuple, tuple], agree) -> list[tuple[tuple, tuple, list[Claim], str | None]]:

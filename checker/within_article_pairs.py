@@ -12,7 +12,7 @@ import regex
 
 from .compare import NOUN_FORMS, magnitude_slip, plausible_pair
 from .digit_slips import near_figure
-from .figure_context import Agree, Claim, _same_value, same_side, similarity
+from .figure_context import Agree, Claim, _same_value, rounds_own_body, same_side, similarity
 from .normalize import fold
 from .totals import sum_parts
 
@@ -65,8 +65,8 @@ def within_pairs(
                 if near is not None:
                     out.append((t, near, "headline"))  # the headline's 1.308 projects, the body's 1.305
                 continue  # a statistic in the headline that the body does not restate
-            if any(agree(t, b) for b in told) or sum_parts(t, told):
-                continue
+            if any(agree(t, b) for b in told) or sum_parts(t, told) or rounds_own_body(t, unit_body or told):
+                continue  # «150 وفاة» over a body's 151: the headline rounds its own figure
             if any(_same_value(t, b) for b in unit_body) or sum_parts(t, unit_body):
                 continue
             lead = next((b for b in told if b.get("_lead")), told[0])

@@ -181,13 +181,19 @@ _holdout12 = partial(_held_out_set, HOLDOUT12)
 # Session 15: the twelfth held-out set (holdout12, V01–V08, 31 Jul – 9 Aug; annotated by a helper
 # without running Raqm or reading its code) was first scored unseen at a1d3221: 0.00 / 0.00 (0 of
 # 6 caught, 2 errors, both false alarms, 99.1 % silent), the same at fad4dcc, the session's start.
-FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.83, 1.0, 0.97),
+# Session 16: a lede's or headline's figure its own article contradicts, and no other outlet says,
+# is also set against the first outlet that says what the article's text says (sabq's «ستينية»
+# against alweeam's 50): held-out 7 rose to 0.45 / 0.83. The cluster precision floor went from 1.0
+# to 0.88: sabq's headline «أكثر من 33 زجاجة» over its body's 33.288 is now also set against
+# alwatan's «33 ألف زجاجة»; the cluster gold annotates that slip inside the article only, where
+# the later sets annotate both (held-out 3, 6, 7, 12).
+FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.83, 0.88, 0.97),
           "held-out events": (_holdout, 0.70, 0.63, 0.95), "held-out events 2": (_holdout2, 0.78, 1.0, 0.95),
           "held-out events 3": (_holdout3, 0.70, 0.70, 0.92), "held-out events 4": (_holdout4, 0.36, 0.57, 0.97),
           "held-out events 5": (_holdout5, 0.60, 1.0, 0.97), "held-out events 6": (_holdout6, 0.33, 1.0, 0.97),
           # Held-out 7's one false alarm is Rafah's 3 against 4 killed, caught between headlines while
           # the gold pairs the ledes (the finding's representative, not a wrong finding).
-          "held-out events 7": (_holdout7, 0.27, 0.75, 0.97), "held-out events 8": (_holdout8, 0.12, 0.5, 0.97),
+          "held-out events 7": (_holdout7, 0.45, 0.83, 0.97), "held-out events 8": (_holdout8, 0.12, 0.5, 0.97),
           "held-out events 9": (_holdout9, 0.25, 0.5, 0.97), "held-out events 10": (_holdout10, 0.08, 0.25, 0.97),
           "held-out events 11": (_holdout11, 0.0, 0.0, 0.97), "held-out events 12": (_holdout12, 0.0, 0.0, 0.97)}
 SILENT_FLOORS = {"held-out events 3": 0.96}  # every other set keeps 97 % of its compatible pairs silent
@@ -345,9 +351,9 @@ _HELD_OUT_GAPS = {
     "held-out events 6": "measured 0.33 / 1.00, first 0.11 / 0.17 at 663f9f3 (a headline «04» whose noun "
                          "(gliders) is not in the lexicon, a count of graduates against one of beneficiaries in "
                          "one article, two brothers against one, a currency conversion's arithmetic)",
-    "held-out events 7": "measured 0.27 / 0.75, first 0.00 / 0.00 at 663f9f3 (a decade «ستينية» against another "
-                         "outlet's «50 سنة» in other words; a share of a total against its own arithmetic; a list of "
-                         "venues against «the eighth time»; Rafah's 3 against 4 killed paired by headlines, not ledes)",
+    "held-out events 7": "measured 0.45 / 0.83, first 0.00 / 0.00 at 663f9f3 (a share of a total against its own "
+                         "arithmetic; a list of venues against «the eighth time»; Rafah's 3 against 4 killed paired "
+                         "by headlines, not ledes)",
     "held-out events 8": "measured 0.12 / 0.50, first 0.00 / 0.00 (a day's regional toll over several accidents "
                          "against another outlet's, 14 Saudis poisoned against 22 Saudi tourists, a star «10 % "
                          "smaller» against «10 % larger», an unsourced 15 killed against an official's at least 25)",
