@@ -35,6 +35,8 @@ _PERCENT_WORD_BEFORE = re.compile(r"(?:في" + SP + r"+|ب)$")  # في الما�
 _VAGUE_SCALE_AFTER = regex.compile(rf"{SP}+(?:ال)?(?P<w>الاف|ملايين|مليارات){NOT_LETTER_AFTER}")
 _FEW_DAYS_BEFORE = regex.compile(r"(?:الايام|الساعات|الاسابيع|الاشهر|السنوات)\s*$")
 _NEXT_WORD = regex.compile(rf"{SP}+(\p{{L}}+)")
+_CLAUSE = regex.compile(r"(?:[^.!?؟\n،,؛]|\.{2,}){0,80}")  # the rest of a clause («..» goes on)
+_CLAUSE_WORDS = regex.compile(r"\p{L}+")
 # «في العقد الخامس من عمرها»، «امرأة في العقد الخامس»: an age by decade.
 _DECADE_BEFORE = regex.compile(rf"(?:(?P<w>\p{{L}}+){SP}+في{SP}+)?(?P<decade>العقد){SP}$")
 # «كيلو وثلاثة جرامات ونصف»، «3 ساعات ونصف»: a half or a quarter said after a number's noun.
@@ -298,7 +300,8 @@ def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
             return m.end()
         if found and found[-1].form == "dual" and not text[found[-1].end : start].strip():
             return m.end()  # a dual adjective agreeing with the dual noun before it
-        if all(f.number == "dual?" for f in forms) and not _dual_follows(text, m.end()):
+        if all(f.number == "dual?" for f in forms) and (
+                _DIGITS_BEFORE.search(before) or not _dual_follows(text, m.end(), has_article)):
             return m.end()
         found.append(Numeral(start, m.end(), 2.0, "dual", unit=forms[0]))
         return m.end()
@@ -344,10 +347,37 @@ def join_ranges(text: str, found: list[Numeral]) -> None:
                 n.qualifier, n.low, n.high, n.pair_end = "range", a.value, b.value, b.end
 
 
-def _dual_follows(text: str, pos: int) -> bool:
-    """True when the next word is a dual verb or pronoun (مهربين يحملان), settling an ين plural."""
+def _dual_follows(text: str, pos: int, definite: bool = False) -> bool:
+    """True when a dual verb or pronoun follows (مهربين يحملان), settling an ين plural.
+
+    Right after the noun, or further on in its clause, past the adjectives that agree with
+    it: «بحق متهمين (سعوديي الجنسية) والحكم عليهما»، «بلاعبين آسيويين هما …»، «مواطنين..
+    أدين أحدهما». A word with a dual ending of its own on the way is another pair of things,
+    and «لهما» (for the two) or «كل منهما» (each of the two) mostly names a pair said before.
+    Only the bare noun is read so: «المتهمين» is the defendants, and «مواطنين اثنين» is
+    counted by its number.
+    """
     nxt = _NEXT_WORD.match(text[pos : pos + 30])
-    return bool(nxt and (nxt.group(1).endswith(("ان", "هما", "تين")) and len(nxt.group(1)) > 3))
+    if nxt and (nxt.group(1).endswith(("ان", "هما", "تين")) and len(nxt.group(1)) > 3):
+        return True
+    if definite:
+        return False
+    words = _CLAUSE_WORDS.findall(_CLAUSE.match(text, pos).group(0))
+    while words and words[0].endswith("ين"):
+        if words[0] in _TWO or words[0].startswith("ال"):
+            return False  # «للاجئين السوريين»: a definite adjective, the noun is definite too
+        words.pop(0)  # «متهمين سعوديين»: the adjectives that agree with the noun
+    for before, word in zip(["", *words], words[:6], strict=False):
+        if word.endswith("هما") and word not in ("لهما", "ولهما") and not (word == "منهما" and before == "كل"):
+            return True
+        if word in ("كانا", "كانتا"):
+            return True
+        if word.endswith(("ين", "ان")) and len(word) > 3:
+            return False
+    return False
+
+
+_TWO = frozenset({"اثنين", "اثنتين", "اثنان", "اثنتان"})
 
 
 def _compound_measure(g: Grammar, text: str, pos: int, end: int, value: float) -> Numeral | None:

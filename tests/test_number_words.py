@@ -294,3 +294,34 @@ def test_before_a_scale_word_the_first_dot_is_the_decimal_point(text, value):
 def test_a_scale_word_after_a_dashed_range_scales_both_ends(text, low, high, unit):
     rows = checker.extract_text(text).rows(named=True)
     assert [(r["low"], r["high"], r["unit"]) for r in rows] == [(low, high, unit)] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "dual"),
+    [
+        ("أصدرت المحكمة حكما ابتدائيا بحق متهمين (سعوديي الجنسية) والحكم عليهما بالسجن", "متهمين"),
+        ("كما خسر سيتي جهود لاعبين مؤثرين في خط الوسط هما جيمس ميلنر وفرانك لامبارد", "لاعبين"),
+        ("أحبطت محاولة أخرى لمتسللين من جنسية آسيوية كانا في طريقهما إلى الداخل", "متسللين"),
+        ("أصدرت المحكمة حكما بالسجن بحق مواطنين.. أدين أحدهما باستلام مسدس", "مواطنين"),
+    ],
+)
+def test_a_sound_plural_is_a_dual_when_a_dual_pronoun_or_verb_refers_to_it(text, dual):
+    """«متهمين» is defendants or two defendants: the «ـهما» or «كانا» later in its clause says two."""
+    rows = {r["number_text"]: r for r in checker.extract_text(text).iter_rows(named=True)}
+    assert rows[dual]["value"] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "plural"),
+    [
+        ("بين قوات النظام وحزب الله ومسلحين موالين لهما", "مسلحين"),  # «لهما»: the pair said before
+        ("أصدرت مصر والسودان قرارين بالإفراج عن محتجزين لدى كل منهما", "محتجزين"),
+        ("بواقع 10 متهمين خلال اليومين المشار إليهما", "متهمين"),  # counted by its number
+        ("وزع العروسان 4000 وجبة للاجئين السوريين في يوم زواجهما", "للاجئين"),  # definite: the refugees
+        ("اعتقلت مواطنين اثنين مشتبها بهما", "مواطنين"),  # the number word counts them
+        ("أحيل المتهمين إلى المحكمة وصدر بحقهما حكم", "المتهمين"),
+    ],
+)
+def test_a_sound_plural_stays_a_plural_when_the_dual_pronoun_is_someone_else(text, plural):
+    found = [r["number_text"] for r in checker.extract_text(text).iter_rows(named=True)]
+    assert plural not in found
