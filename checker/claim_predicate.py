@@ -41,6 +41,12 @@ _RECORDED = regex.compile(r"(?<!\p{L})(?:و|ف)?(?:رصد|رصدت|يرصد|تر
 _MODEL_BEFORE = regex.compile(r"(?<!\p{L})(?:طراز|نوع|موديل|ماركه)\s+[(«\"]?\s*(?:[\p{L}\d]+\s+){0,3}$")
 _SENTENCE_PART_END = regex.compile(r"[.؛:!?؟]")
 _FATE_OF_NOUN = {"injured": "injured", "dead": "killed"}  # nouns that say what happened to whom they count
+# «نقل» takes the injured to hospital, or 26 million pilgrims to the Haram: a sentence with no word of
+# care (a hospital, an ambulance, the injured, «حالة») tells of transport, not of patients.
+_QUOTING = regex.compile(
+    r"(?<!\p{L})(?:و|ف)?نقل(?:ا|ت|ه)?\s+(?:\p{L}+\s+){0,3}?عن\s+(?!طريق)"
+    r"|نقل(?:ت|ه)?\s+(?:\p{L}+\s+)?(?:تحيات|ترحيب|تهاني|تعازي)")
+_CARE = regex.compile(r"مستشف|اسعاف|مصاب|جريح|جرحي|حال(?:ه|ات|تين|تان)(?!\p{L})|علاج|طوارئ|طبي|صحي|تنويم|الهلال")
 
 
 def predicate_of(n: Numeral, noun: CountedNoun, preds: Spans, t: str, lex: Lexicon, c: Context, s_start: int,
@@ -110,6 +116,9 @@ def predicate_of(n: Numeral, noun: CountedNoun, preds: Spans, t: str, lex: Lexic
         predicate = "seized"  # «ضبط 10 مسدسات»: ضبط arrests people and seizes things
     elif unit is not None and unit.category == "person" and predicate in THINGS_ONLY_PREDICATES:
         predicate = None  # «أسفر التفجير عن 15»: the blast destroyed things; the people have their own verb
+    if predicate == "hospitalized" and not _CARE.search(t, s_start, s_end):
+        # «نقل 8 ملايين معتمر»: carried, not taken to hospital; «نقلا عن مصادر»: quoted, not moved
+        predicate = None if _QUOTING.search(t, s_start, s_end) else "transported"
     if predicate is None and unit is not None and unit.concept in _FATE_OF_NOUN:
         predicate = _FATE_OF_NOUN[unit.concept]  # «13 شهيدا بتفجير انتحاري»: the noun says it
     if unit is None and _MODEL_BEFORE.search(t, max(s_start, n.start - 30), n.start):

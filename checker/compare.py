@@ -19,7 +19,7 @@ import regex
 from .normalize import fold, fold_word
 
 WINDOW_SCOPES = {"last_24h", "two_days", "weekly", "monthly", "yearly", "first_quarter", "second_quarter",
-                 "third_quarter", "fourth_quarter", "first_half", "second_half"}
+                 "third_quarter", "fourth_quarter", "first_half", "second_half", "opening_days", "closing_days"}
 RATE_SCOPES = {"daily"}
 COMPARABLE_KINDS = {"count", "money", "measure", "percent", "duration", "rate"}
 SCALE_WORDS = ("الف", "ألف", "آلاف", "الاف", "مليون", "ملايين", "مليار", "مليارات", "بليون")

@@ -53,7 +53,7 @@ HEDGES_AR = {"at_least": "ما لا يقل عن ", "more_than": "أكثر من "
 SCOPES_AR = {"total": "الإجمالي", "last_24h": "آخر 24 ساعة", "two_days": "يومان", "daily": "يوميا", "weekly": "أسبوعيا",
              "monthly": "شهريا", "yearly": "سنويا", "first_quarter": "الربع الأول", "second_quarter": "الربع الثاني",
              "third_quarter": "الربع الثالث", "fourth_quarter": "الربع الرابع", "first_half": "النصف الأول",
-             "second_half": "النصف الثاني"}
+             "second_half": "النصف الثاني", "opening_days": "الأيام الأولى", "closing_days": "الأيام الأخيرة"}
 
 
 def as_written(c: Claim) -> str:

@@ -44,7 +44,8 @@ CLAIMS_SCHEMA: dict[str, pl.DataType] = {
 
 COLUMN_DOCS = {
     "scope": "time window of the figure: last_24h, two_days, daily, weekly, monthly, yearly, first_quarter … "
-    "fourth_quarter, first_half, second_half, cumulative, "
+    "fourth_quarter, first_half, second_half, opening_days and closing_days (a stretch of a month: «العشر "
+    "الأواخر»), cumulative, "
     "background (a total over years: «منذ 1984»), earlier_incident, "
     "roundup (several incidents together: «في حوادث مرورية»), "
     "comparison (the figure another is set against: «مقابل 92 مليون»), "

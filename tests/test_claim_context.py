@@ -77,6 +77,11 @@ def _first(text: str, number: str) -> dict:
         ("وتبين ان بالموقع سبع إصابات وحالة وفاة", "حالة", "case", "person", "killed"),
         ("اتضح وجود حالتي وفاة وحالة حرجة", "حالة", "case", "person", "injured"),  # the dead have no severity
         ("اتضح وجود حالتي وفاة وحالتين متوسطتين", "حالتين", "case", "person", "injured"),
+        # «نقل» takes patients to hospital only where the sentence speaks of care; else it carries or quotes.
+        ("تم نقل 5 مصابين إلى مستشفى الملك فهد", "5", "injured", "person", "injured"),
+        ("وتم نقل 3 أشخاص إلى المستشفى", "3", "person", "person", "hospitalized"),
+        ("رمضان شهد نقلاً آمناً لـ26 مليون معتمر ومصل", "26 مليون", "pilgrim", "pilgrim", "transported"),
+        ("ونقلت الوكالة عن مصادر أن 7 منهم يحملون جنسيات أجنبية", "7", None, None, None),
         # ضبط arrests people and seizes things.
         ("تمكنت الدوريات من ضبط عدد (10) مسدسات أبو محالة", "10", "pistol", "pistol", "seized"),
         ("ضبط 3 مهربين في ظهران الجنوب", "3", "smuggler", "smuggler", "arrested"),
@@ -410,6 +415,9 @@ def test_a_vague_figure_confirms_no_other_figure_of_its_outlet():
         # A year between the window and the figure is the window's own.
         ("وبلغ صافي الخسارة للربع الثاني من السنة المالية 2015م، مبلغ 901 مليون ريال", "901 مليون", "second_quarter"),
         ("بلغت الخسارة في الربع الثاني 45 مليونا، وبلغت الديون 901 مليون ريال", "901 مليون", None),
+        # A stretch of a month is not the whole month.
+        ("وبين أنه خلال الأيام العشرة الأولى من شهر رمضان نقل 8 ملايين معتمر ومصل", "8 ملايين", "opening_days"),
+        ("استقبل المسجد الحرام خلال العشر الأواخر من رمضان مليوني مصل", "مليوني", "closing_days"),
     ],
 )
 def test_a_time_window_or_extent_is_the_figure_s_scope(text, number, scope):
