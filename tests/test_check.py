@@ -196,7 +196,9 @@ _holdout14 = partial(_held_out_set, HOLDOUT14)
 # 0.25 (1 of 10 caught, 4 errors, 3 false alarms, 98.8 % silent); at d4dac12 0.10 / 0.20 (5 errors).
 # The fourteenth (holdout14, X01–X08, 24 Jul – 11 Aug; a second helper on the same brief, made
 # disjoint from holdout13) was first scored unseen at d1fdf97 and at 7a1807f: 0.00 / 0.00 (0 of 7
-# caught, 5 errors, all false alarms, 98.3 % silent). Both are kept unseen.
+# caught, 5 errors, all false alarms, 98.3 % silent). Holdout13 is kept unseen; holdout14's false
+# alarms were then read (it is no longer unbiased): «نقل 26 مليون معتمر» was read as taken to
+# hospital (two false alarms gone at 1e005a3: 3 errors, all false alarms, 98.3 % silent).
 FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.83, 0.88, 0.97),
           "held-out events": (_holdout, 0.70, 0.63, 0.95), "held-out events 2": (_holdout2, 0.78, 1.0, 0.95),
           "held-out events 3": (_holdout3, 0.70, 0.70, 0.92), "held-out events 4": (_holdout4, 0.36, 0.57, 0.97),
@@ -379,7 +381,10 @@ _HELD_OUT_GAPS = {
                           "score 4-3 against 4-2; a headline «ثلاثيني» against the body's 29 where the body "
                           "gives two men's ages; a headline's planned 20,000 cans against 8,538 given out)",
     "held-out events 13": "measured 0.10 / 0.20 unseen at d4dac12 (kept unseen: its failures are not read)",
-    "held-out events 14": "measured 0.00 / 0.00 unseen at 7a1807f (kept unseen: its failures are not read)",
+    "held-out events 14": "measured 0.00 / 0.00 unseen at 7a1807f, then read (a Tunisian operation's 16 arrests, "
+                          "13 in one town and 3 in another, against an outlet's 12 = 8 + 4: totals and parts paired "
+                          "across; «إيقاف ثمانية آخرين» after «مقتل» inherits the killing; headlines' 250 actors "
+                          "against 200 actors and 50 technicians)",
 }
 
 
