@@ -160,20 +160,25 @@ def _outlier_against_others(
     against one they confirm, is set against them.
     """
     out: list[tuple[Claim, Claim, str]] = []
+    said: list[Claim] | None = None  # every other outlet's figures, read once, when first needed
     for x, y, _where in list(pairs):
         if x["doc_id"] != y["doc_id"]:
+            continue
+        # A headline, or a lede its own spokesman corrects; two body figures may be parts of a whole.
+        slips = [(slip, text) for slip, text in ((x, y), (y, x))
+                 if slip["in_title"] or (slip.get("_lead") and text["source"] and not slip["source"])]
+        if not slips:
             continue
         verdict = classify(x, y, suites, copies)
         if verdict is None or verdict[0] not in ("internal_conflict", "magnitude_slip"):
             continue
-        others = [theirs for doc, theirs in by_doc.items() if doc != x["doc_id"] and theirs[0]["outlet"] != x["outlet"]]
-        said = [[c for c in theirs if c["qualifier"] != "vague"] for theirs in others]
-        for slip, text in ((x, y), (y, x)):
-            if not (slip["in_title"] or (slip.get("_lead") and text["source"] and not slip["source"])):
-                continue  # a headline, or a lede its own spokesman corrects; two body figures may be parts
-            if any(tol_agree(slip, c) for theirs in said for c in theirs):
+        if said is None:
+            said = [c for theirs in by_doc.values() for c in theirs if c["qualifier"] != "vague"]
+        theirs = [c for c in said if c["doc_id"] != x["doc_id"] and c["outlet"] != x["outlet"]]
+        for slip, text in slips:
+            if any(tol_agree(slip, c) for c in theirs):
                 continue  # another outlet says it too: not this article's slip alone
-            backing = [c for theirs in said for c in theirs if tol_agree(text, c)]
+            backing = [c for c in theirs if tol_agree(text, c)]
             if backing:  # one counterpart: the first outlet to say it, where and as the slip is said
                 first = min(c["published_at"] or "" for c in backing)
                 out.append((slip, max((c for c in backing if (c["published_at"] or "") == first),
