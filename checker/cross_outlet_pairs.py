@@ -162,10 +162,10 @@ def cross_pairs(
             for a in own:
                 if theirs[0]["outlet"] == a["outlet"] and _outlet_named(a):
                     break  # one outlet's articles: its own follow-ups and recurring reports
-                if a["in_title"] and rounds_own_body(a, pool.get(da) or own):
+                if a["in_title"] and _rounds_body(a, pool.get(da) or own):
                     continue  # «تحرير 180 رهينة» over «حرر الجيش 178 شخصا»: the body's figure, rounded
                 others = [b for b in theirs if same_side(a, b) and plausible_pair(a, b)
-                          and not (b["in_title"] and rounds_own_body(b, pool.get(db) or theirs))]
+                          and not (b["in_title"] and _rounds_body(b, pool.get(db) or theirs))]
                 # A statistic (a price, a rate) belongs to its day: yesterday's close is no
                 # contradiction. A count a statement gives is the same fact days later, but
                 # only its near copy (a slipped digit) is surely the same figure.
@@ -256,6 +256,17 @@ def _incident_figures(figures: list[Claim], told: set[int]) -> list[Claim]:
     if incident:
         min(incident, key=lambda c: c["start"])["_lead"] = True
     return incident
+
+
+def _rounds_body(title: Claim, own: list[Claim]) -> bool:
+    """:func:`rounds_own_body` over the article's whole pool, read once per headline figure.
+
+    A headline figure meets every other article of its story; the pool it is read against is the same each time.
+    """
+    rounds = title.get("_rounds")
+    if rounds is None:
+        rounds = title["_rounds"] = rounds_own_body(title, own)
+    return rounds
 
 
 def _twin(a: Claim, others: list[Claim]) -> Claim | None:

@@ -146,15 +146,8 @@ ROUNDING = 0.05  # a headline's round figure this close to its body's precise on
 
 
 def rounds_own_body(title: Claim, own: list[Claim]) -> bool:
-    """True for a headline's round figure (180) that rounds its own body's precise figure (178).
-
-    Read once per headline figure: it meets every other article of its story.
-    """
-    rounds = title.get("_rounds")
-    if rounds is None:
-        v = title["value"]
-        rounds = title["_rounds"] = bool(
-            title["qualifier"] == "exact" and v and not v % 10 and v >= 20
-            and any(not c["in_title"] and c["qualifier"] == "exact" and c["value"] and c["value"] % 10
-                    and abs(c["value"] - v) <= ROUNDING * v for c in own))
-    return rounds
+    """True for a headline's round figure (180) that rounds one of its own body's precise figures ``own`` (178)."""
+    v = title["value"]
+    return bool(title["qualifier"] == "exact" and v and not v % 10 and v >= 20
+                and any(not c["in_title"] and c["qualifier"] == "exact" and c["value"] and c["value"] % 10
+                        and abs(c["value"] - v) <= ROUNDING * v for c in own))
