@@ -84,6 +84,8 @@ HOLDOUT11 = ROOT / "tests" / "fixtures" / "holdout11"
 HOLDOUT12 = ROOT / "tests" / "fixtures" / "holdout12"
 HOLDOUT13 = ROOT / "tests" / "fixtures" / "holdout13"
 HOLDOUT14 = ROOT / "tests" / "fixtures" / "holdout14"
+HOLDOUT15 = ROOT / "tests" / "fixtures" / "holdout15"
+HOLDOUT16 = ROOT / "tests" / "fixtures" / "holdout16"
 
 
 def _held_out_set(fixture: Path, tmp_path: Path) -> dict:
@@ -110,6 +112,8 @@ _holdout11 = partial(_held_out_set, HOLDOUT11)
 _holdout12 = partial(_held_out_set, HOLDOUT12)
 _holdout13 = partial(_held_out_set, HOLDOUT13)
 _holdout14 = partial(_held_out_set, HOLDOUT14)
+_holdout15 = partial(_held_out_set, HOLDOUT15)
+_holdout16 = partial(_held_out_set, HOLDOUT16)
 
 
 # Floors measured on 2026-11-22: a change may only raise them. The development set was tuned
@@ -199,6 +203,12 @@ _holdout14 = partial(_held_out_set, HOLDOUT14)
 # caught, 5 errors, all false alarms, 98.3 % silent). Holdout13 is kept unseen; holdout14's false
 # alarms were then read (it is no longer unbiased): «نقل 26 مليون معتمر» was read as taken to
 # hospital (two false alarms gone at 1e005a3: 3 errors, all false alarms, 98.3 % silent).
+# Session 17: the fifteenth and sixteenth held-out sets (holdout15, Y01–Y08, events from 21–31
+# Jul, and holdout16, Z01–Z08, from 1 Aug on; annotated by two helpers without running Raqm or
+# reading its code) were first scored unseen at 79bf19d, the session's start: holdout15 0.00 /
+# 0.00 (0 of 9 caught, 1 error, a false alarm, 100 % silent), holdout16 0.38 / 0.43 (3 of 8
+# caught, 7 errors, 4 false alarms, 93.8 % silent). Holdout15 is kept unseen; holdout16's
+# failures were then read: «القائمة الصادرة» is issued, not confiscated (a false alarm gone).
 FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.83, 0.88, 0.97),
           "held-out events": (_holdout, 0.70, 0.63, 0.95), "held-out events 2": (_holdout2, 0.78, 1.0, 0.95),
           "held-out events 3": (_holdout3, 0.70, 0.70, 0.92), "held-out events 4": (_holdout4, 0.36, 0.57, 0.97),
@@ -208,8 +218,11 @@ FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_cluster
           "held-out events 7": (_holdout7, 0.45, 0.83, 0.97), "held-out events 8": (_holdout8, 0.12, 0.5, 0.97),
           "held-out events 9": (_holdout9, 0.25, 0.5, 0.97), "held-out events 10": (_holdout10, 0.08, 0.25, 0.97),
           "held-out events 11": (_holdout11, 0.0, 0.0, 0.97), "held-out events 12": (_holdout12, 0.0, 0.0, 0.97),
-          "held-out events 13": (_holdout13, 0.1, 0.2, 0.97), "held-out events 14": (_holdout14, 0.0, 0.0, 0.97)}
-SILENT_FLOORS = {"held-out events 3": 0.96}  # every other set keeps 97 % of its compatible pairs silent
+          "held-out events 13": (_holdout13, 0.1, 0.2, 0.97), "held-out events 14": (_holdout14, 0.0, 0.0, 0.97),
+          "held-out events 15": (_holdout15, 0.0, 0.0, 0.97), "held-out events 16": (_holdout16, 0.37, 0.42, 0.97)}
+# Held-out 16's silence is below 97 % where a true finding (almadina's 355 FIFA points against
+# 351) quotes three of the five outlets that say 351: the gold pairs almadina with alyaum.
+SILENT_FLOORS = {"held-out events 3": 0.96, "held-out events 16": 0.93}  # every other set keeps 97 % of its compatible pairs silent
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -86,6 +86,11 @@ def _first(text: str, number: str) -> dict:
         ("تمكنت الدوريات من ضبط عدد (10) مسدسات أبو محالة", "10", "pistol", "pistol", "seized"),
         ("ضبط 3 مهربين في ظهران الجنوب", "3", "smuggler", "smuggler", "arrested"),
         ("وعدد (18360) طلقة رشاش كلاشنكوف", "18360", "round", "round", None),
+        # «الصادرة» is issued, not confiscated: a ranking's points are no seizure.
+        ("ليقبع في المرتبة 93 برصيد 355 نقطة، ضمن القائمة الصادرة أمس", "355", "point", "point", None),
+        ("وصادرت البلدية 180 كيلو من اللحوم الفاسدة", "180", "kilogram", "kilogram", "seized"),
+        # «تقهقر» falls as «تراجع» does.
+        ("تقهقر المنتخب مركزا واحدا ليقبع في المرتبة 93 برصيد 355 نقطة", "355", "point", "point", "fell"),
         ("بين حافلة تقل 50 معتمراً من الجنسية العمانية وشاحنة", "50", "pilgrim", "pilgrim", "aboard"),
         ("أصيب ما لا يقل عن 50 شخصا", "50", "person", "person", "injured"),  # «لا يقل عن» is a hedge
         ("تهجير 300 أسرة من القرية", "300", "family", "family", "displaced"),  # «أسرة» is no capture
