@@ -214,10 +214,12 @@ def _one_per_outlier(best: dict[tuple, tuple], agree) -> list[tuple[tuple, tuple
         sides[(kind, doc_b, vb, voice(kind, doc_b, vb, a))].append((pair_id, doc_a))
     merged: dict[tuple, tuple[list[Claim], str]] = {}
     dropped: set[tuple] = set()
-    for (_, outlier, _, _), members in sorted(sides.items(), key=lambda kv: -len(kv[1])):
+    outliers: set[tuple] = set()  # (kind, article, value) of each figure several others contradict
+    for (kind, outlier, value, _), members in sorted(sides.items(), key=lambda kv: -len(kv[1])):
         live = [(pid, doc) for pid, doc in members if pid not in dropped]
         if len(live) < 2:
             continue
+        outliers.add((kind, outlier, value))
         keep = min(live, key=lambda m: best[m[0]][0])
         kept_ids = {best[keep[0]][1]["claim_id"], best[keep[0]][2]["claim_id"]}
         quoted: list[Claim] = []
@@ -231,6 +233,10 @@ def _one_per_outlier(best: dict[tuple, tuple], agree) -> list[tuple[tuple, tuple
             kept_ids.update(c["claim_id"] for c in (theirs, ours))
         merged[keep[0]] = (quoted, outlier)
         dropped.update(pid for pid, _ in live if pid != keep[0])
+    # Two outliers against each other (almadina's 79 and alwatan's 35 where three say 80): each
+    # is reported against the many; their own disagreement says nothing more.
+    dropped.update(pid for pid in best if pid not in merged and (pid[0], pid[1], pid[3]) in outliers
+                   and (pid[0], pid[2], pid[4]) in outliers)
     return [(pid, entry, *merged.get(pid, ([], None))) for pid, entry in best.items() if pid not in dropped]
 
 

@@ -220,9 +220,10 @@ FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_cluster
           "held-out events 11": (_holdout11, 0.0, 0.0, 0.97), "held-out events 12": (_holdout12, 0.0, 0.0, 0.97),
           "held-out events 13": (_holdout13, 0.1, 0.2, 0.97), "held-out events 14": (_holdout14, 0.0, 0.0, 0.97),
           "held-out events 15": (_holdout15, 0.0, 0.0, 0.97), "held-out events 16": (_holdout16, 0.37, 0.42, 0.97)}
-# Held-out 16's silence is below 97 % where a true finding (almadina's 355 FIFA points against
-# 351) quotes three of the five outlets that say 351: the gold pairs almadina with alyaum.
-SILENT_FLOORS = {"held-out events 3": 0.96, "held-out events 16": 0.93}  # every other set keeps 97 % of its compatible pairs silent
+# Every other set keeps 97 % of its compatible pairs silent. Held-out 16's silence is below that
+# where a true finding (almadina's 355 FIFA points against 351) quotes three of the five outlets
+# that say 351: the gold pairs almadina with alyaum.
+SILENT_FLOORS = {"held-out events 3": 0.96, "held-out events 16": 0.93}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
@@ -440,6 +441,21 @@ def test_one_outlier_against_two_nouns_for_the_same_people_is_one_finding():
     assert len(found) == 1
     assert {c["value"] for c in found[0]["claims"]} == {20, 30}
     assert {c["doc_id"] for c in found[0]["claims"]} == {"0.txt", "1.txt", "2.txt"}
+
+
+def test_two_outliers_are_each_set_against_the_many_not_against_each_other():
+    from checker.api import claims_of
+    from checker.article import Article
+    from checker.findings import run_rules
+
+    texts = ("وصل 80 مصابا يمنيا إلى العاصمة الأردنية عمان لاستكمال علاجهم.",
+             "وصل 80 مصابا يمنيا إلى عمان اليوم لاستكمال علاجهم.",
+             "وصلت إلى عمان طائرة تقل 79 جريحا يمنيا لاستكمال علاجهم.",
+             "وصل 35 جريحا يمنيا إلى الأردن لاستكمال علاجهم.")
+    articles = [Article(doc_id=f"{i}.txt", text=t, outlet=f"o{i}") for i, t in enumerate(texts)]
+    found = [f for f in run_rules(claims_of(articles, workers=1), {a.doc_id: "S1" for a in articles})
+             if f["severity"] == "error"]
+    assert sorted(sorted(c["value"] for c in f["claims"][:2]) for f in found) == [[35, 80], [79, 80]]
 
 
 def test_one_outlier_against_agreeing_figures_written_apart_is_one_finding():
