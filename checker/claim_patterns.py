@@ -25,7 +25,7 @@ class Context:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
-        self.predicates = word_finder(lex.predicates)
+        self.predicates = word_finder([*lex.predicates, *lex.predicate_decoys])  # spans_of drops the decoys
         self.sides = word_finder(lex.sides)
         self.scopes = word_finder(lex.scopes)
         self.places = word_finder(lex.places)

@@ -106,6 +106,9 @@ class Lexicon:
     hedges_before: dict[str, str] = field(default_factory=dict)
     hedges_after: dict[str, str] = field(default_factory=dict)
     predicates: dict[str, str] = field(default_factory=dict)
+    # Words that only look like a predicate's form («الصادرة»: issued, not «صادر»: confiscated):
+    # scanned so that no shorter form inside them is read, and never a predicate themselves.
+    predicate_decoys: frozenset[str] = frozenset()
     sides: dict[str, str] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)
     nationals: dict[str, str] = field(default_factory=dict)  # سعوديا -> saudi_arabia: people counted by nationality
@@ -263,6 +266,7 @@ def _load_keyed(path: Path) -> dict[str, str]:
 
 
 PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
+DECOY_KEY = "not_a_predicate"  # predicates.yaml's list of look-alike words (Lexicon.predicate_decoys)
 
 
 def nationality_nouns(sides: dict[str, str]) -> dict[str, str]:
@@ -343,8 +347,10 @@ def load_lexicon(root: str | None = None) -> Lexicon:
         _load_units(base / "units.yaml", lex)
         _load_hedges(base / "hedges.yaml", lex)
         _load_calendar(base / "calendar.yaml", lex)
-        lex.predicates = with_lam_article(with_accusative_alef(with_pronoun_suffixes(
-            _load_keyed(base / "predicates.yaml"))))
+        predicates = _load_keyed(base / "predicates.yaml")
+        lex.predicate_decoys = frozenset(w for w, key in predicates.items() if key == DECOY_KEY)
+        lex.predicates = {w: key for w, key in with_lam_article(with_accusative_alef(with_pronoun_suffixes(
+            {w: key for w, key in predicates.items() if key != DECOY_KEY}))).items() if w not in lex.predicate_decoys}
         lex.sides = with_lam_article(_load_keyed(base / "sides.yaml"))
         lex.places = with_lam_article(_load_keyed(base / "places.yaml"))
         lex.nationals = nationality_nouns(lex.sides)

@@ -219,7 +219,7 @@ FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_cluster
           "held-out events 9": (_holdout9, 0.25, 0.5, 0.97), "held-out events 10": (_holdout10, 0.08, 0.25, 0.97),
           "held-out events 11": (_holdout11, 0.0, 0.0, 0.97), "held-out events 12": (_holdout12, 0.0, 0.0, 0.97),
           "held-out events 13": (_holdout13, 0.1, 0.2, 0.97), "held-out events 14": (_holdout14, 0.0, 0.0, 0.97),
-          "held-out events 15": (_holdout15, 0.0, 0.0, 0.97), "held-out events 16": (_holdout16, 0.37, 0.42, 0.97)}
+          "held-out events 15": (_holdout15, 0.0, 0.0, 0.97), "held-out events 16": (_holdout16, 0.37, 0.5, 0.97)}
 # Every other set keeps 97 % of its compatible pairs silent. Held-out 16's silence is below that
 # where a true finding (almadina's 355 FIFA points against 351) quotes three of the five outlets
 # that say 351: the gold pairs almadina with alyaum.

@@ -89,6 +89,8 @@ def _first(text: str, number: str) -> dict:
         # «الصادرة» is issued, not confiscated: a ranking's points are no seizure.
         ("ليقبع في المرتبة 93 برصيد 355 نقطة، ضمن القائمة الصادرة أمس", "355", "point", "point", None),
         ("وصادرت البلدية 180 كيلو من اللحوم الفاسدة", "180", "kilogram", "kilogram", "seized"),
+        ("وصادر المراقبون 44 كيلوجراما من الخضروات", "44", "kilogram", "kilogram", "seized"),
+        ("في التصنيف الصادر أمس تراجع الأخضر إلى المركز 93 ب351 نقطة", "351", "point", "point", "fell"),
         # «تقهقر» falls as «تراجع» does.
         ("تقهقر المنتخب مركزا واحدا ليقبع في المرتبة 93 برصيد 355 نقطة", "355", "point", "point", "fell"),
         ("بين حافلة تقل 50 معتمراً من الجنسية العمانية وشاحنة", "50", "pilgrim", "pilgrim", "aboard"),
