@@ -47,12 +47,15 @@ class CountedNoun:
     national_side: str | None  # «14 سعوديا»: the nationality that counts them is their side
 
 
+def _noun_forms(lex: Lexicon, um: regex.Match[str]) -> list[UnitForm] | None:
+    """The lexicon forms of the counted noun ``unit_after`` matched, as a plural or singular or as a dual."""
+    return lex.units.get(squash(um.group("w"))) or lex.duals.get(um.group("w"))
+
+
 def _counted_noun_after(g: Grammar, t: str, end: int) -> bool:
     """True when a counted noun follows the number: «بمعدل 21 سنتيمترا» is a rate of centimetres, no percentage."""
     um = g.unit_after.match(t, end)
-    if um is None or um.group("min"):
-        return False
-    return bool(g.lex.units.get(squash(um.group("w"))) or g.lex.duals.get(um.group("w")))
+    return um is not None and not um.group("min") and bool(_noun_forms(g.lex, um))
 
 
 def counted_noun(n: Numeral, g: Grammar, c: Context, folded: Folded, text: str, s_start: int,
@@ -94,7 +97,7 @@ def counted_noun(n: Numeral, g: Grammar, c: Context, folded: Folded, text: str, 
                     text[slice(*folded.span(n.start, n.end))]):
                 um = None  # «على جانب واحد للقارب»: «واحد» follows the noun it counts, never precedes it
             if um and (n.form != "ordinal" or not um.group("min")):  # «أول فرقة إسعافية»
-                forms = lex.units.get(squash(um.group("w"))) or lex.duals.get(um.group("w"))
+                forms = _noun_forms(lex, um)
                 if forms and um.group("min") and all(f.number == "sg" and f.category == "person" for f in forms):
                     forms = lex.units["اشخاص"]  # «3 من عائلة واحدة»: three people of one family
                 if forms:

@@ -347,10 +347,12 @@ def load_lexicon(root: str | None = None) -> Lexicon:
         _load_units(base / "units.yaml", lex)
         _load_hedges(base / "hedges.yaml", lex)
         _load_calendar(base / "calendar.yaml", lex)
-        predicates = _load_keyed(base / "predicates.yaml")
-        lex.predicate_decoys = frozenset(w for w, key in predicates.items() if key == DECOY_KEY)
-        lex.predicates = {w: key for w, key in with_lam_article(with_accusative_alef(with_pronoun_suffixes(
-            {w: key for w, key in predicates.items() if key != DECOY_KEY}))).items() if w not in lex.predicate_decoys}
+        keyed = _load_keyed(base / "predicates.yaml")
+        lex.predicate_decoys = frozenset(w for w, key in keyed.items() if key == DECOY_KEY)
+        predicates = with_lam_article(with_accusative_alef(with_pronoun_suffixes(
+            {w: key for w, key in keyed.items() if key != DECOY_KEY})))
+        # A generated form that is a decoy is the decoy: «صادره» (confiscated it) reads as «صادرة» (issued).
+        lex.predicates = {w: key for w, key in predicates.items() if w not in lex.predicate_decoys}
         lex.sides = with_lam_article(_load_keyed(base / "sides.yaml"))
         lex.places = with_lam_article(_load_keyed(base / "places.yaml"))
         lex.nationals = nationality_nouns(lex.sides)
