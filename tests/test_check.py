@@ -86,6 +86,8 @@ HOLDOUT13 = ROOT / "tests" / "fixtures" / "holdout13"
 HOLDOUT14 = ROOT / "tests" / "fixtures" / "holdout14"
 HOLDOUT15 = ROOT / "tests" / "fixtures" / "holdout15"
 HOLDOUT16 = ROOT / "tests" / "fixtures" / "holdout16"
+HOLDOUT17 = ROOT / "tests" / "fixtures" / "holdout17"
+HOLDOUT18 = ROOT / "tests" / "fixtures" / "holdout18"
 
 
 def _held_out_set(fixture: Path, tmp_path: Path) -> dict:
@@ -114,6 +116,8 @@ _holdout13 = partial(_held_out_set, HOLDOUT13)
 _holdout14 = partial(_held_out_set, HOLDOUT14)
 _holdout15 = partial(_held_out_set, HOLDOUT15)
 _holdout16 = partial(_held_out_set, HOLDOUT16)
+_holdout17 = partial(_held_out_set, HOLDOUT17)
+_holdout18 = partial(_held_out_set, HOLDOUT18)
 
 
 # Floors measured on 2026-11-22: a change may only raise them. The development set was tuned
@@ -209,6 +213,11 @@ _holdout16 = partial(_held_out_set, HOLDOUT16)
 # 0.00 (0 of 9 caught, 1 error, a false alarm, 100 % silent), holdout16 0.38 / 0.43 (3 of 8
 # caught, 7 errors, 4 false alarms, 93.8 % silent). Holdout15 is kept unseen; holdout16's
 # failures were then read: «القائمة الصادرة» is issued, not confiscated (a false alarm gone).
+# Session 18: the seventeenth and eighteenth (holdout17, A01–A08, events to 31 Jul, and holdout18,
+# B01–B08, from 1 Aug on; two helpers on the same brief, without running Raqm or reading its code)
+# were first scored unseen at 9f31756, the session's start: holdout17 0.00 / 0.00 (0 of 15 caught,
+# 2 errors, both false alarms, 100 % silent), holdout18 0.00 (0 of 11 caught, no error, 100 %
+# silent). Both were then read.
 FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.83, 0.88, 0.97),
           "held-out events": (_holdout, 0.70, 0.63, 0.95), "held-out events 2": (_holdout2, 0.78, 1.0, 0.95),
           "held-out events 3": (_holdout3, 0.70, 0.70, 0.92), "held-out events 4": (_holdout4, 0.36, 0.57, 0.97),
@@ -219,7 +228,8 @@ FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_cluster
           "held-out events 9": (_holdout9, 0.25, 0.5, 0.97), "held-out events 10": (_holdout10, 0.08, 0.25, 0.97),
           "held-out events 11": (_holdout11, 0.0, 0.0, 0.97), "held-out events 12": (_holdout12, 0.0, 0.0, 0.97),
           "held-out events 13": (_holdout13, 0.1, 0.2, 0.97), "held-out events 14": (_holdout14, 0.0, 0.0, 0.97),
-          "held-out events 15": (_holdout15, 0.0, 0.0, 0.97), "held-out events 16": (_holdout16, 0.37, 0.5, 0.97)}
+          "held-out events 15": (_holdout15, 0.0, 0.0, 0.97), "held-out events 16": (_holdout16, 0.37, 0.5, 0.97),
+          "held-out events 17": (_holdout17, 0.0, 0.0, 0.97), "held-out events 18": (_holdout18, 0.0, 0.0, 0.97)}
 # Every other set keeps 97 % of its compatible pairs silent. Held-out 16's silence is below that
 # where a true finding (almadina's 355 FIFA points against 351) quotes three of the five outlets
 # that say 351: the gold pairs almadina with alyaum.
