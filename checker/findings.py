@@ -313,9 +313,19 @@ def candidate_claims(claims: pl.DataFrame, stories: dict[str, str], hedge_reach:
         # inside an agreeing «more than 33» against 33,000).
         .filter((pl.col("_n") > 1) & ((pl.col("_lo") > pl.col("_hi")) | (pl.col("_vmax") >= 999 * pl.col("_vmin"))))
         .select(unit_keys)
-        .unique()
-        .with_columns(pl.lit(True).alias("_open"))
     )
+    # A headline's «إصابة 24 آخرين» may stand alone under its unit while the body counts the
+    # same fate only as soldiers («أصيب 31 جنديا»): that unit is open in that story too.
+    titles = keyed.filter(pl.col("in_title") & (pl.col("unit") == "person") & ~pl.col("_bare")
+                          & pl.col("predicate").is_in(sorted(HEADLINE_TOLLS)))
+    bodies = keyed.filter(~pl.col("in_title") & pl.col("_people") & (pl.col("unit") != "person") & ~pl.col("_bare")
+                          & pl.col("scope").ne("part").fill_null(True))
+    headline_open = (
+        titles.join(bodies, on=["doc_id", "predicate"], suffix="_body")
+        .filter((pl.col("low") > pl.col("high_body")) | (pl.col("high") < pl.col("low_body")))
+        .select(unit_keys)
+    )
+    open_keys = pl.concat([open_keys, headline_open]).unique().with_columns(pl.lit(True).alias("_open"))
     # People of every kind add up to one toll (3 رجال أمن + أحد أفرادها = 4): where one people
     # unit is open, the story's other people figures come along to confirm and to sum, not to align.
     people_open = keyed.join(open_keys, on=unit_keys, how="semi").filter("_people").select("story", "kind").unique()
@@ -397,8 +407,9 @@ def run_rules(
     revised = revised_values(claims, stories, suites, {key[0] for key in groups})
     dead = death_tolls(candidates)
     for key, members in groups.items():
-        if len(members) > 1:
-            pool = pools.get(key[:2]) if key[2] in people else None
+        pool = pools.get(key[:2]) if key[2] in people else None
+        # A headline's «24 آخرين» alone under its unit still meets the body's «31 جنديا» in the pool.
+        if len(members) > 1 or (pool is not None and members[0]["in_title"]):
             findings.extend(_pair_findings(key, members, suites, tol_agree, reported, by_unit[key[:3]], copies,
                                            revised.get((key[0], key[3]), frozenset()), pool, dead.get(key[0])))
     findings = merge_outliers(findings, "cross_outlet.value_conflict")
