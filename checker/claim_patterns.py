@@ -71,7 +71,8 @@ class Context:
             rf"[{SP[1:-1]})»\"”″]*(?:%|(?:ب|في{SP}+)(?:ال)?(?:مئه|مائه|ميه){NOT_LETTER_AFTER})"
         )
         self.percent_before = re.compile(rf"(?:نسبه|بنسبه|النسبه|معدل|بمعدل){SP}*[(«\"“]*{SP}*(?:ب|ال)?$")
-        self.national_after = guarded(rf"{SP}+(?P<w>{trie_pattern(lex.nationals)}){NOT_LETTER_AFTER}")
+        # «مقتل 18 حوثيا»، «مقتل «18» حوثيا»: the nisba after the number, past a closing bracket.
+        self.national_after = guarded(rf"[)\]»\"”]?{SP}+(?P<w>{trie_pattern(lex.nationals)}){NOT_LETTER_AFTER}")
         self.word_before = regex.compile(rf"{NOT_LETTER_BEFORE}(?:ال)?(\p{{L}}+){SP}+(?:ال)?$")
 
 

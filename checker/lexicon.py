@@ -270,15 +270,16 @@ DECOY_KEY = "not_a_predicate"  # predicates.yaml's list of look-alike words (Lex
 
 
 def nationality_nouns(sides: dict[str, str]) -> dict[str, str]:
-    """The forms that count people by a side's nisba: «14 سعوديا»، «4 فلسطينيين»، «3 يمنيون».
+    """The forms that count people by a side's nisba: «14 سعوديا»، «4 فلسطينيين»، «3 يمنيون»، «18 حوثي».
 
-    Every indefinite nisba of the sides lexicon (سعودي) gives its plurals and accusative;
-    a side's name (مصر) or a definite form (السعودي) gives none.
+    Every indefinite nisba of the sides lexicon (سعودي) gives its plurals, its accusative and
+    itself (news often drops the accusative alef: «مقتل 18 حوثي»); a side's name (مصر) or a
+    definite form (السعودي) gives none.
     """
     out: dict[str, str] = {}
     for form, side in sides.items():
         if form.endswith("ي") and not form.startswith("ال") and " " not in form and len(form) > 3:
-            for suffix in ("ين", "ون", "ا"):
+            for suffix in ("ين", "ون", "ا", ""):
                 out.setdefault(form + suffix, side)
     return out
 

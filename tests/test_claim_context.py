@@ -579,6 +579,10 @@ def test_a_decade_noun_is_an_age_only_of_someone():
         ("قتل 3 فلسطينيين وأصيب 20 آخرون", "3", "person", "killed", "palestine"),
         ("وكان 22 سائحا سعوديا قد تعرضوا لحالة تسمم غذائي", "22", "visitor", "poisoned", "saudi_arabia"),
         ("بلغت 500 مليون ريال سعودي", "500 مليون", "riyal", None, "saudi_arabia"),
+        # Past a closing bracket or guillemet, and without the accusative alef.
+        ("مقتل (18) يمنيا في قصف", "18", "person", "killed", "yemen"),
+        ("مقتل «18» يمنيا في قصف", "18", "person", "killed", "yemen"),
+        ("وتسمم 18 سعودي في رحلة", "18", "person", "poisoned", "saudi_arabia"),
     ],
 )
 def test_people_counted_by_their_nationality(text, number, unit, predicate, side):
