@@ -54,7 +54,9 @@ class Grammar:
             r"|(?P<dmy>(?<![0-9./])[0-9]{1,2}(?P<sep>[/.\-])[0-9]{1,2}(?P=sep)(?:[0-9]{4}|[0-9]{2})(?![0-9]))"
             r"|(?P<time>(?<![0-9:])[0-9]{1,2}:[0-5][0-9](?::[0-5][0-9])?(?![0-9:]))"
             # «3ر31»، «935ر6 مليون»: the news agency's ر mark, with the fraction typed first.
-            r"|(?P<num>(?<![0-9])[0-9]+(?:ر[0-9]+)+(?![0-9]|\w)|(?<![0-9])[0-9]+(?:[.,٫٬،][0-9]+)*)"
+            # «9ر14مليون»: the scale word may follow with no space.
+            r"|(?P<num>(?<![0-9])[0-9]+(?:ر[0-9]+)+(?![0-9]|(?!مليون|مليار|ملايين|مليارات|الف|الاف)\w)"
+            r"|(?<![0-9])[0-9]+(?:[.,٫٬،][0-9]+)*)"
         )
         self.digit_start = re.compile(r"[0-9#hw]")  # every alternative of `digits` starts with one of these
         self.words = word_finder(words)
