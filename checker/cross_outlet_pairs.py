@@ -18,6 +18,7 @@ Inside one article, see :mod:`checker.within_article_pairs`.
 from __future__ import annotations
 
 import math
+from functools import cache
 
 import regex
 
@@ -41,6 +42,7 @@ from .figure_context import (
     similarity,
 )
 from .incidents import incident_sentences, is_roundup
+from .lexicon import load_lexicon, trie_pattern
 from .normalize import fold
 from .totals import _whole_of, fate_of
 
@@ -74,7 +76,7 @@ def counterpart(a: Claim, others: list[Claim], min_similarity: float) -> Claim |
         if same_place:
             return same_place[0]
     if not a.get("_event"):
-        near = near_figure(a, others)  # confirmed or not: a near copy is the same figure
+        near = near_figure(a, others, closed_period)  # confirmed or not: a near copy is the same figure
         if near is None:
             slips = [b for b in others if b["qualifier"] == a["qualifier"] and magnitude_slip(a, b)]
             near = slips[0] if len(slips) == 1 else None  # 70857 tonnes against 708.57: one figure, a slip
@@ -108,11 +110,29 @@ def day_bound(c: Claim) -> bool:
 
 
 def closed_period(c: Claim) -> bool:
-    """True for a figure of a period that is over («في نهاية العام السابق»): the same fact on any day."""
+    """True for a figure of a period that is over («في نهاية العام السابق»، July in August): the same on any day."""
     closed = c.get("_closed")
     if closed is None:  # read once per claim: a claim meets every article of its story
-        closed = c["_closed"] = bool(_CLOSED_PERIOD.search(fold(c.get("sentence") or "").text))
+        sentence = fold(c.get("sentence") or "").text
+        closed = c["_closed"] = bool(_CLOSED_PERIOD.search(sentence)) or _past_month(sentence, c.get("published_at"))
     return closed
+
+
+def _past_month(sentence: str, published_at: str | None) -> bool:
+    """True when a sentence gives its figure for a month before its publication's: «164.4 نقطة في يوليو» in August."""
+    month_now = published_at[5:7] if published_at and len(published_at) >= 7 else ""
+    if not month_now.isdigit():
+        return False
+    months = load_lexicon().months
+    return any((named := months.get(m.group("m"))) is not None and named < int(month_now)
+               for m in _month_period().finditer(sentence))
+
+
+@cache
+def _month_period() -> regex.Pattern[str]:
+    """«في يوليو»، «خلال شهر تموز»، «لشهر يوليو»: a month as the period of a figure (not «5 يوليو», a day)."""
+    names = trie_pattern(load_lexicon().months)
+    return regex.compile(rf"(?<!\p{{L}})(?:في|خلال|لشهر|شهر|عن)\s+(?:شهر\s+)?(?P<m>{names})(?!\p{{L}})")
 
 
 # «مقارنة بارتفاع 31.3% في نهاية العام السابق»، «في عام 2013»: a figure of a period that is over
@@ -173,7 +193,7 @@ def cross_pairs(
                     closed_period(a) and closed_period(theirs[0]))
                 near = None
                 if other_day:
-                    near = swapped_copy(a, others) if day_bound(a) else near_figure(a, others)
+                    near = swapped_copy(a, others) if day_bound(a) else near_figure(a, others, closed_period)
                     near = near or tenfold_copy(a, others, min_similarity)
                 if other_day and near is None:
                     near = _next_day_lead(a, others)

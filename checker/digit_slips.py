@@ -6,19 +6,33 @@ otherwise: 1,305 and 1,308 projects, 63 and 36 graduates, 1,300 and 13,000 troop
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .compare import near_copy, tenfold_slip
 from .figure_context import SAME_WORDS, Claim, similarity
 
 
-def near_figure(a: Claim, others: list[Claim]) -> Claim | None:
-    """The one figure among ``others`` that is a near copy of the count ``a`` (1,305 and 1,308 projects).
+def _precise(c: Claim) -> bool:
+    """A count, or a measure or sum written with decimals (164.4 points, 14.8 million dollars)."""
+    return c["kind"] == "count" or (c["kind"] in ("measure", "money") and bool(c.get("decimals")))
 
-    Only exact counts of a hundred or more qualify, and only when exactly one figure is that
-    close: a slipped digit in a count a statement gives, not two counts that happen to be near.
+
+def near_figure(a: Claim, others: list[Claim], settled: Callable[[Claim], bool] | None = None) -> Claim | None:
+    """The one figure among ``others`` that is a near copy of ``a`` (1,305 and 1,308 projects, 164.4 and 164.6 points).
+
+    Only exact counts of a hundred or more, and measures and sums written with decimals,
+    qualify, and only when exactly one figure is that close: a slipped digit in a figure a
+    statement gives, not two figures that happen to be near. Across articles, a measure or a
+    sum qualifies only where ``settled`` says both are figures of a period that is over (July's
+    index): a price moves through the day, a month's index does not.
     """
-    if a["kind"] != "count" or a["qualifier"] != "exact" or not a["value"]:
+    if not _precise(a) or a["qualifier"] != "exact" or not a["value"]:
         return None
-    near = [b for b in others if b["kind"] == "count" and near_copy(a, b)]
+    if a["kind"] != "count" and settled is not None:
+        if not settled(a):
+            return None
+        others = [b for b in others if settled(b)]
+    near = [b for b in others if b["kind"] == a["kind"] and _precise(b) and near_copy(a, b)]
     if not near:
         return swapped_copy(a, others)
     return near[0] if len(near) == 1 else None

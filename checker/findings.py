@@ -216,7 +216,8 @@ def _one_per_outlier(best: dict[tuple, tuple], agree) -> list[tuple[tuple, tuple
     dropped: set[tuple] = set()
     outliers: set[tuple] = set()  # (kind, article, value) of each figure several others contradict
     for (kind, outlier, value, _), members in sorted(sides.items(), key=lambda kv: -len(kv[1])):
-        live = [(pid, doc) for pid, doc in members if pid not in dropped]
+        # A pair another outlier's finding already keeps is not this figure's to report again.
+        live = [(pid, doc) for pid, doc in members if pid not in dropped and pid not in merged]
         if len(live) < 2:
             continue
         outliers.add((kind, outlier, value))
