@@ -26,6 +26,7 @@ from .compare import (
     agree,
     quantity_key,
 )
+from .copy_slots import copy_slot_findings
 from .cross_outlet_pairs import cross_pairs
 from .days import day_findings
 from .evidence import agree_note, make_finding, merge_outliers, pair_fields
@@ -370,6 +371,7 @@ def run_rules(
         + sum_findings(claims, stories, suites)
         + weekday_findings(claims, stories, suites)
         + parts_findings(claims, stories, suites)
+        + copy_slot_findings(claims, stories, suites, copies)
         + incident_findings(claims, stories, suites)
         + kinds_findings(claims, stories, suites)
         + time_findings(claims, stories, suites)
