@@ -26,6 +26,7 @@ from .compare import (
     agree,
     quantity_key,
 )
+from .conversions import conversion_findings
 from .copy_slots import copy_slot_findings
 from .cross_outlet_pairs import cross_pairs
 from .days import day_findings
@@ -372,6 +373,7 @@ def run_rules(
         + weekday_findings(claims, stories, suites)
         + parts_findings(claims, stories, suites)
         + copy_slot_findings(claims, stories, suites, copies)
+        + conversion_findings(claims, stories, suites)
         + incident_findings(claims, stories, suites)
         + kinds_findings(claims, stories, suites)
         + time_findings(claims, stories, suites)

@@ -31,6 +31,7 @@ KINDS = {
     "incident_sum_mismatch",
     "time_conflict",
     "day_conflict",
+    "conversion_mismatch",
 }
 SEVERITIES = ("error", "warning", "info")
 REGEX_TIMEOUT = 0.25
