@@ -43,6 +43,7 @@ from .incidents import incidents, one_incident
 from .rules import Suites, load_suites
 from .stories import group_stories, wire_copies
 from .times import time_findings
+from .titled_years import titled_year_findings
 from .totals import fate_of, story_totals
 from .verdicts import TollHistory, classify, death_tolls, revised_values
 from .within_article_pairs import within_pairs
@@ -374,6 +375,7 @@ def run_rules(
         + parts_findings(claims, stories, suites)
         + copy_slot_findings(claims, stories, suites, copies)
         + conversion_findings(claims, stories, suites)
+        + titled_year_findings(claims, stories, suites)
         + incident_findings(claims, stories, suites)
         + kinds_findings(claims, stories, suites)
         + time_findings(claims, stories, suites)

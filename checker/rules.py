@@ -32,6 +32,7 @@ KINDS = {
     "time_conflict",
     "day_conflict",
     "conversion_mismatch",
+    "year_conflict",
 }
 SEVERITIES = ("error", "warning", "info")
 REGEX_TIMEOUT = 0.25
