@@ -47,7 +47,8 @@ def titled_year_findings(claims: pl.DataFrame, stories: dict[str, str], suites: 
     if rule is None:
         return []
     years = claims.filter(pl.col("kind").is_in(["date", "count"]) & pl.col("value").is_between(MIN_YEAR, MAX_YEAR)
-                          & (pl.col("value") % 1 == 0) & (pl.col("qualifier") == "exact") & ~pl.col("in_title"))
+                          & (pl.col("value") % 1 == 0) & (pl.col("qualifier") == "exact") & ~pl.col("in_title")
+                          & pl.col("sentence").str.contains(r"[«\"“]"))  # a title is quoted
     said: dict[tuple[str, str], dict[str, Claim]] = defaultdict(dict)
     for c in years.to_dicts():
         if c["kind"] == "date" and (c.get("date") or "")[4:]:
