@@ -217,6 +217,18 @@ def people_units() -> list[str]:
     return sorted({f.concept for forms in load_lexicon().units.values() for f in forms if f.category == "person"})
 
 
+@cache
+def fate_nouns() -> frozenset[str]:
+    """The people units that name people by what befell them («قتلى»، «مصابين»، «حالات»), and «person» itself.
+
+    A headline's «إصابة 24 آخرين» is checked against a body that counts people by kind
+    («أصيب 31 جنديا»), never against another of these.
+    """
+    from .lexicon import load_lexicon
+
+    return frozenset({"person", *load_lexicon().reported_as})
+
+
 _AMONG = re.compile(r"(?:من\s+)?(?:بينهم|بينهن|منهم|منهن|بينها|منها|ضمنهم)\b")
 
 

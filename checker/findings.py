@@ -11,6 +11,7 @@ import regex
 
 from .article import Article
 from .article_rules import (
+    fate_nouns,
     incident_findings,
     kinds_findings,
     parts_findings,
@@ -322,8 +323,8 @@ def candidate_claims(claims: pl.DataFrame, stories: dict[str, str], hedge_reach:
     # same fate only as soldiers («أصيب 31 جنديا»): that unit is open in that story too.
     titles = keyed.filter(pl.col("in_title") & (pl.col("unit") == "person") & ~pl.col("_bare")
                           & pl.col("predicate").is_in(sorted(HEADLINE_TOLLS)))
-    bodies = keyed.filter(~pl.col("in_title") & pl.col("_people") & (pl.col("unit") != "person") & ~pl.col("_bare")
-                          & pl.col("scope").ne("part").fill_null(True))
+    bodies = keyed.filter(~pl.col("in_title") & pl.col("_people") & ~pl.col("unit").is_in(sorted(fate_nouns()))
+                          & ~pl.col("_bare") & pl.col("scope").ne("part").fill_null(True))
     headline_open = (
         titles.join(bodies, on=["doc_id", "predicate"], suffix="_body")
         .filter((pl.col("low") > pl.col("high_body")) | (pl.col("high") < pl.col("low_body")))

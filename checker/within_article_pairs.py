@@ -6,15 +6,14 @@ only when they are said in nearly the same words (a restatement that changed the
 
 from __future__ import annotations
 
-from functools import cache
 from itertools import combinations
 
 import regex
 
+from .article_rules import fate_nouns
 from .compare import NOUN_FORMS, magnitude_slip, plausible_pair
 from .digit_slips import near_figure
 from .figure_context import Agree, Claim, _same_value, rounds_own_body, same_side, similarity
-from .lexicon import load_lexicon
 from .normalize import fold
 from .totals import sum_parts
 
@@ -37,12 +36,6 @@ def _far_only(t: Claim, told: list[Claim]) -> Claim | None:
     return told[0] if big >= FAR_FACTOR * small else None
 
 
-@cache
-def _fate_nouns() -> frozenset[str]:
-    """The units that name people by what befell them («قتلى»، «مصابين»، «حالات»), and «person» itself."""
-    return frozenset({"person", *load_lexicon().reported_as})
-
-
 def within_pairs(
     members: list[Claim], agree: Agree, min_similarity: float, same_unit: list[Claim] | None = None
 ) -> list[tuple[Claim, Claim, str]]:
@@ -60,7 +53,7 @@ def within_pairs(
             told = [b for b in body if same_side(t, b)]
             if not told and t["unit"] == "person" and t.get("_event"):
                 # «إصابة 24 آخرين» over a body that only says «أصيب 31 جنديا»: people of any kind, one fate.
-                told = [b for b in unit_body if b["unit"] not in _fate_nouns() and b["predicate"] == t["predicate"]
+                told = [b for b in unit_body if b["unit"] not in fate_nouns() and b["predicate"] == t["predicate"]
                         and b.get("scope") != "part" and same_side(t, b)]
             if not told:
                 # The body never says this quantity with this verb: only a slip can be told.
