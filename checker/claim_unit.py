@@ -86,7 +86,8 @@ def counted_noun(n: Numeral, g: Grammar, c: Context, folded: Folded, text: str, 
             if found := ordinal_unit(t, n.start, lex, choose):
                 unit, unit_span = found[0], found[1:]
         elif (n.form == "digits" or (n.form == "words" and t.startswith("ال", n.start))) and (
-                found := numbered_unit(t, n.start, lex, choose)):
+                found := numbered_unit(t, n.start, lex, choose)) and (
+                found[0].number == "sg" or not _counted_noun_after(g, t, n.end)):  # «الجولات 3 و4 لاعبين»
             # «في الدقيقة 69»: the 69th minute; «عند الدقيقة الثلاثين»: a definite tens word is an ordinal
             kind, unit, unit_span = "ordinal", found[0], found[1:]
         else:

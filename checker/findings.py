@@ -40,6 +40,7 @@ from .figure_context import (
     similarity,
     weigh_context_words,
 )
+from .goal_minutes import goal_minute_findings
 from .incidents import incidents, one_incident
 from .rules import Suites, load_suites
 from .stories import group_stories, wire_copies
@@ -350,11 +351,13 @@ HEADLINE_TOLLS = frozenset({"killed", "injured", "killed_or_injured"})
 
 
 def run_rules(
-    claims: pl.DataFrame, stories: dict[str, str], suites: Suites | None = None, copies: frozenset = frozenset()
+    claims: pl.DataFrame, stories: dict[str, str], suites: Suites | None = None, copies: frozenset = frozenset(),
+    texts: dict[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """Compare the claims of every story and return the findings, most serious first.
 
-    ``copies`` holds the pairs of articles that carry one wire text (:func:`stories.wire_copies`).
+    ``copies`` holds the pairs of articles that carry one wire text (:func:`stories.wire_copies`);
+    ``texts`` the articles' texts by doc_id, where a check reads more than the claims' sentences.
     """
     suites = suites or load_suites()
     # The suites compare the nouns as read: «50 مصابا» (injured) and «50 شخصا أصيبوا» (person)
@@ -377,6 +380,7 @@ def run_rules(
         + copy_slot_findings(claims, stories, suites, copies)
         + conversion_findings(claims, stories, suites)
         + titled_year_findings(claims, stories, suites)
+        + goal_minute_findings(claims, stories, suites, texts)
         + incident_findings(claims, stories, suites)
         + kinds_findings(claims, stories, suites)
         + time_findings(claims, stories, suites)
@@ -494,7 +498,7 @@ def check_articles(
         claims = claims_of(articles, workers=workers)
     stories = assign_stories(claims, articles)
     copies = frozenset(wire_copies([(a.doc_id, a.text) for a in articles], stories))
-    findings = run_rules(claims, stories, suites, copies)
+    findings = run_rules(claims, stories, suites, copies, {a.doc_id: a.text for a in articles})
     claims = claims.with_columns(pl.col("doc_id").replace_strict(stories, default=None).alias("story"))
     counts = {**summary(findings, claims, stories), "wire_copies": len(copies)}
     return {"discrepancies": findings, "summary": counts, "claims": claims, "stories": stories,

@@ -136,9 +136,14 @@ class Lexicon:
     one_person: set[str] = field(default_factory=set)
     construct_nouns: set[str] = field(default_factory=set)  # names that are also nouns (قطر: diameter)
     numbered_nouns: frozenset[str] = frozenset()  # nouns a number after numbers (الدقيقة 69)
+    numbered_series: frozenset[str] = frozenset()  # their plurals and duals, before a list (الدقائق 21 و25)
     sports: dict[str, str] = field(default_factory=dict)  # a word that names a sport -> the sport
     result_words: list[str] = field(default_factory=list)  # words that tell a match result (فاز، بنتيجة)
     incident_openers: tuple[str, ...] = ()  # folded phrases that open a round-up's next incident
+    goal_words: frozenset[str] = frozenset()  # words that tell a goal (سجل، هدف), folded
+    other_match_events: frozenset[str] = frozenset()  # a card, a substitution or a miss (طرد، اهدر)
+    scorer_markers: tuple[str, ...] = ()  # phrases after a minute that name its scorer (عن طريق)
+    match_words: frozenset[str] = frozenset()  # a match's words that name no one (الدقيقه، المهاجم)
 
 
 def _fold_all(forms: Iterable[Any]) -> list[str]:
@@ -365,6 +370,10 @@ def load_lexicon(root: str | None = None) -> Lexicon:
         lex.one_person = set(_fold_all(context["one_person"]))
         lex.construct_nouns = set(_fold_all(context.get("construct_nouns") or []))
         lex.numbered_nouns = frozenset(_fold_all(context.get("numbered_nouns") or []))
+        numbered = {f.concept for noun in lex.numbered_nouns for f in lex.units.get(noun, ())}
+        lex.numbered_series = frozenset(
+            form for table in (lex.units, lex.duals) for form, forms in table.items()
+            if any(f.concept in numbered and f.number in ("pl", "dual") for f in forms))
         lex.result_words = _fold_all(context.get("result_words") or [])
         lex.sports = {w: sport for sport, words in (context.get("sports") or {}).items() for w in _fold_all(words)}
         lex.people_fates = {str(p) for p in context["people_fates"]}
@@ -372,6 +381,11 @@ def load_lexicon(root: str | None = None) -> Lexicon:
         measures = context.get("money_measures") or {}
         lex.money_measures = {fold_word(form): str(name) for name, forms in measures.items() for form in forms}
         lex.incident_openers = tuple(_fold_all(context.get("incident_openers") or []))
+        lex.goal_words = frozenset(_fold_all(context.get("goal_words") or []))
+        lex.other_match_events = frozenset(_fold_all(context.get("other_match_events") or []))
+        lex.scorer_markers = tuple(_fold_all(context.get("scorer_markers") or []))
+        lex.match_words = frozenset(
+            _fold_all([*(context.get("match_words") or []), *(context.get("given_names") or [])]))
     except (KeyError, TypeError, AttributeError) as exc:
         raise DataError(f"{base}: malformed lexicon ({exc!r})") from exc
     lex.attribution_verbs = set(_fold_all(attribution["verbs"]))

@@ -42,6 +42,7 @@ _DECADE_BEFORE = regex.compile(rf"(?:(?P<w>\p{{L}}+){SP}+في{SP}+)?(?P<decade>�
 # «كيلو وثلاثة جرامات ونصف»، «3 ساعات ونصف»: a half or a quarter said after a number's noun.
 AND_A_FRACTION = regex.compile(rf"{SP}+و{SP}?(نصف|ربع){NOT_LETTER_AFTER}")
 _DIGITS_BEFORE = regex.compile(r"[0-9][\s)\]»”\"]*$")  # a digit right before a word, past spaces and brackets
+_DIGITS_AFTER = regex.compile(r"[\s(«\"]*[0-9]")  # a digit right after a word, past spaces and brackets
 # «الخامسة والنصف»، «السابعة إلا ربعا»، «العاشرة وعشر دقائق»: the minutes of a spelled hour.
 _CLOCK_MINUTES = regex.compile(
     rf"{SP}+(?:(?P<sign>و|الا){SP}?(?:ال)?(?P<part>نصف|ربع|ثلث)ا?{NOT_LETTER_AFTER}|و{SP}?(?P<min>\p{{L}}+))"
@@ -303,6 +304,8 @@ def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
         if all(f.number == "dual?" for f in forms) and (
                 _DIGITS_BEFORE.search(before) or not _dual_follows(text, m.end(), has_article)):
             return m.end()
+        if word in lex.numbered_series and _DIGITS_AFTER.match(text, m.end()):
+            return m.end()  # «في الدقيقتين 63 و66»: the two numbers that follow are the figures
         found.append(Numeral(start, m.end(), 2.0, "dual", unit=forms[0]))
         return m.end()
     return m.end()

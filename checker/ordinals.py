@@ -22,6 +22,7 @@ _WORD_BEFORE = regex.compile(r"(?<!\p{L})(\p{L}{2,})[ \u00a0]+$")
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")
 _PRONOUNS = ("هما", "هم", "ها", "ه")
 _REACH = 25  # characters before an ordinal where its noun may stand
+_SERIES_REACH = 60  # characters before a number where the plural of a list of ordinals may stand
 
 
 def _readings(word: str) -> list[tuple[str, int, int]]:
@@ -71,12 +72,32 @@ def _numbered_noun(words: frozenset[str]) -> regex.Pattern[str]:
     )
 
 
+@cache
+def _numbered_series(words: frozenset[str]) -> regex.Pattern[str]:
+    """A plural or dual numbered noun and the numbers of its list so far: «في الدقائق 21 و25 و»."""
+    return regex.compile(
+        rf"(?<!\p{{L}})(?:[وفبل]|و[بل])?(?:ال|لل)(?P<w>{trie_pattern(words)})[ \u00a0]*"
+        r"(?:\d+[ \u00a0]*(?:من[ \u00a0]+(?:عمر[ \u00a0]+)?الشوط[ \u00a0]+(?:الاول|الثاني)[ \u00a0]*)?"
+        r"[،,]?[ \u00a0]*(?:و[ \u00a0]*)?)*$"
+    )
+
+
 def numbered_unit(t: str, start: int, lex: Lexicon, choose: Chooser) -> tuple[UnitForm, int, int] | None:
-    """The series a number written after its noun numbers («الدقيقة 69», «الطابق 5»), or None."""
+    """The series a number written after its noun numbers («الدقيقة 69», «الطابق 5»), or None.
+
+    After a plural or dual («في الدقائق 21 و25 و44»، «في الدقيقتين 63 و66») each number of
+    the list is one of the series.
+    """
     if not lex.numbered_nouns:
         return None
     m = _numbered_noun(lex.numbered_nouns).search(t, max(0, start - _REACH), start)
     if m is None:
-        return None
+        if lex.numbered_series:
+            m = _numbered_series(lex.numbered_series).search(t, max(0, start - _SERIES_REACH), start)
+        if m is None:
+            return None
+        w = m.group("w")
+        forms = [f for f in (*lex.units.get(w, ()), *lex.duals.get(w, ())) if f.number in ("pl", "dual")]
+        return (choose(forms), *m.span("w")) if forms else None
     forms = [f for f in lex.units.get(m.group("w"), ()) if f.number == "sg"]
     return (choose(forms), *m.span("w")) if forms else None

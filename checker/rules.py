@@ -33,6 +33,7 @@ KINDS = {
     "day_conflict",
     "conversion_mismatch",
     "year_conflict",
+    "goal_minute_conflict",
 }
 SEVERITIES = ("error", "warning", "info")
 REGEX_TIMEOUT = 0.25

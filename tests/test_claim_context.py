@@ -605,6 +605,10 @@ def test_people_counted_by_their_nationality(text, number, unit, predicate, side
         # A number after a noun of a series numbers it: the 69th minute, not 69 goals.
         ("سجل في الدقيقة 69 هدفا رائعا", "69", "ordinal", "minute"),
         ("اندلع الحريق في الطابق 5 من المبنى", "5", "ordinal", "floor"),
+        # After a numbered noun's plural or dual, each number of the list is one of the series.
+        ("سجلها بنزيمة ورونالدو وبيبي في الدقائق 21 و25 و44", "44", "ordinal", "minute"),
+        ("بهدفين سجلهما إسماعيل في الدقيقتين 63 و66", "66", "ordinal", "minute"),
+        ("وسجل في الجولات 3 و4 لاعبين", "4", "count", "player"),  # a counted noun follows: a count
         # A plural before the number is counted by it.
         ("وفاز في المباريات الـ26 الأخيرة", "26", "count", "match"),
         # A definite tens word after a numbered noun is its ordinal: the 30th minute.
@@ -625,6 +629,11 @@ def test_people_counted_by_their_nationality(text, number, unit, predicate, side
 def test_what_a_figure_counts_read_around_it(text, number, kind, unit):
     row = _first(text, number)
     assert (row["kind"], row["unit"]) == (kind, unit)
+
+
+def test_a_dual_numbered_noun_before_its_list_is_no_figure():
+    claims = checker.extract_text("بهدفين سجلهما إسماعيل في الدقيقتين 63 و66")
+    assert "الدقيقتين" not in claims["number_text"].to_list()
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,324 @@
+"""Compare the minutes outlets give to one goal: Almeida's opener in the 26th minute, or the 29th.
+
+Match reports time each goal («وسجل الميدا أول أهداف اللقاء عند الدقيقة 26»، AFP's «وسجل
+بيبي الهدف الثالث (43)»، «سجلها بنزيمة ورونالدو وبيبي في الدقائق 21 و25 و44») and name its
+scorer. Two outlets covering one match that time the same scorer's goal differently
+contradict each other. The words before a minute must tell a goal and no other match event
+(a card, a substitution, a miss, a goal ruled out); the scorer is among the words around it
+that may name someone (not `match_words` or `given_names`, not a team name the article
+repeats), or after a marker («عند الدقيقة 57 عن طريق تشافي»). Two minutes time the same goal
+when each is the other's only best match on such names, and neither has a name the other
+article gives to another of its goals. Minutes 45 apart agree (the second half counted from
+its start: «الدقيقة 29 من الشوط الثاني» is the 74th), and so do stoppage minutes past the
+45th or the 90th; a minute counted in stoppage or extra time («90+2») is not compared.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+from itertools import combinations
+from typing import Any
+
+import polars as pl
+import regex
+
+from .compare import Claim
+from .evidence import agree_note, make_finding, pair_fields
+from .lexicon import Lexicon, load_lexicon
+from .normalize import fold_word
+from .rules import Rule, Suites
+
+_WORD = regex.compile(r"[\p{L}\p{M}\u0640]+")
+_CLAUSE_END = regex.compile(r"[.،,؛;:!?؟()«»\"]")
+_VOWELS = str.maketrans("", "", "ويى")
+_STOPPAGE_MARK = regex.compile(r"\+\s*$|^\s*\+")
+_HALF = regex.compile(r"^من (?:عمر )?(?:الشوط|شوط) (?:الاول|الثاني)(?: من (?:المباراه|اللقاء))?")
+_LIST_GAP = regex.compile(r"[\s،,)(]*(?:من (?:عمر )?الشوط (?:الاول|الثاني)[\s،,]*)?(?:و\s*)?[\s(]*")
+_LIST_TAIL = frozenset({"في", "عند", "بالدقائق", "بالدقيقتين", "الدقائق", "الدقيقتين"})
+_EXTRA_TIME = regex.compile(r"^من (?:عمر )?(?:الوقت|الاشواط|الشوطين|الشوط) (?:الاضافي|الاضافيه|الاضافيين)")
+WINDOW_WORDS = 12  # words before a minute that may tell its goal and scorer
+MARKED_WORDS = 3  # words after a scorer marker that name the scorer
+REPEATED_NAME = 4  # a name the article writes this often is a team's, not a scorer's
+MAX_APART = 2 * 86400  # seconds: a match is reported that night and the next days, not the week after
+STOPPAGE = 10  # minutes past the 45th or the 90th that stoppage time may add
+LAST_MINUTE = 125  # a bracketed number up to this after a goal is its minute
+
+
+def _bare_forms(word: str) -> list[str]:
+    """A folded word and its forms without a conjunction, a preposition or the article."""
+    out = [word]
+    for prefix in ("و", "ف"):
+        if word.startswith(prefix) and len(word) > 3:
+            out.append(word[1:])
+    for w in list(out):
+        for prefix in ("بال", "لل", "كال", "ال", "ب", "ل"):
+            if w.startswith(prefix) and len(w) - len(prefix) >= 3:
+                out.append(w[len(prefix):])
+    return out
+
+
+def _forms(word: str) -> list[str]:
+    """The bare forms of a folded word, also without a pronoun suffix (مرماه، سجلها)."""
+    out = _bare_forms(word)
+    for w in list(out):
+        for suffix in ("ها", "هم", "هما", "ه"):
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                out.append(w[: -len(suffix)])
+    return out
+
+
+def _skeleton(word: str) -> str:
+    """A name as outlets spell it alike: تشيريشيف and تشيرشيف, كعبي and الكعبي, الهلال and للهلال.
+
+    The shortest bare form, its long vowels inside dropped (the first letter stays).
+    """
+    bare = min(_bare_forms(word), key=len)
+    skeleton = bare[:1] + bare[1:].translate(_VOWELS)
+    return skeleton if len(skeleton) >= 3 else bare  # «بيبي» (Pepe): too short to lose a letter
+
+
+def _in(word: str, words: frozenset[str]) -> bool:
+    return any(f in words for f in _forms(word))
+
+
+def _clause_after(after: str) -> str:
+    """The rest of a minute's clause: «(٢٩) عبر رأسية من عرضية فيصل درويش، وأضاف» -> «عبر رأسية … درويش»."""
+    return _CLAUSE_END.split(after.lstrip(" )]»\"\u200f"), 1)[0]
+
+
+def _names_of(before: str, after: str, lex: Lexicon) -> set[str] | None:
+    """The skeletons of the names that may tell a goal's scorer, or None if no goal is told.
+
+    The words before the minute must tell a goal and no other match event (a card, a
+    substitution, a miss, a goal ruled out); a minute counted in stoppage or extra time
+    («الدقيقة 90+2»، «الدقيقة 4 من الوقت الإضافي») is not compared.
+    """
+    if _STOPPAGE_MARK.search(before) or _STOPPAGE_MARK.match(after):
+        return None
+    words = [fold_word(w) for w in _WORD.findall(before)][-WINDOW_WORDS:]
+    if not any(_in(w, lex.goal_words) for w in words) or any(_in(w, lex.other_match_events) for w in words):
+        return None
+    clause_after = " ".join(fold_word(w) for w in _WORD.findall(_clause_after(after)))
+    if _EXTRA_TIME.match(clause_after):
+        return None
+    clause_after = _HALF.sub("", clause_after, count=1).strip()
+    marker = next((m for m in lex.scorer_markers if clause_after.startswith(m)), None)
+    if marker is not None:
+        words += clause_after[len(marker):].split()[:MARKED_WORDS]
+    return _names(words, lex)
+
+
+def _names(words: list[str], lex: Lexicon) -> set[str]:
+    """The skeletons of the words that may name a player."""
+    stop = lex.goal_words | lex.other_match_events | lex.match_words
+    return {k for w in words if not _in(w, stop) and len(k := _skeleton(w)) >= 3}
+
+
+def _scorer_list(before: str, size: int, lex: Lexicon) -> list[set[str]] | None:
+    """The scorers a list of minutes times, in order: «سجلها بنزيمة ورونالدو وبيبي في الدقائق 21 و25 و44».
+
+    The names between the last goal word and the minutes, one per «و»; None unless there are
+    as many as there are minutes (one player's two goals, «(هدفين)», cannot be aligned).
+    """
+    words = [fold_word(w) for w in _WORD.findall(before)][-WINDOW_WORDS:]
+    if _names_of(before, "", lex) is None:
+        return None
+    last_goal = max(i for i, w in enumerate(words) if _in(w, lex.goal_words))
+    scorers: list[list[str]] = []
+    for w in words[last_goal + 1:]:
+        if w in _LIST_TAIL:
+            break
+        if not scorers or w.startswith("و"):
+            scorers.append([])
+        scorers[-1].append(w)
+    if len(scorers) != size:
+        return None
+    return [_names(named, lex) for named in scorers]
+
+
+def _runs(rows: list[Claim]) -> list[list[Claim]]:
+    """The minutes of one article, those written as one list («في الدقائق 21 و25 و44») together."""
+    runs: list[list[Claim]] = []
+    for c in rows:
+        prev = runs[-1][-1] if runs else None
+        s0 = c["sentence_start"]
+        if prev is not None and prev["sentence_start"] == s0 and _LIST_GAP.fullmatch(
+                fold_word((c.get("sentence") or "")[prev["end"] - s0:c["start"] - s0])):
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return runs
+
+
+def _goals(rows: list[Claim], text_words: dict[str, int], lex: Lexicon) -> list[tuple[Claim, set[str]]]:
+    """The minutes of one article that time a goal, with the names around each."""
+    told = []
+    last_end: dict[int, int] = {}
+    for run in _runs(rows):
+        head, last = run[0], run[-1]
+        sentence, s0 = head.get("sentence") or "", head["sentence_start"]
+        before = sentence[last_end.get(s0, 0):head["start"] - s0]
+        after = sentence[last["end"] - s0:]
+        last_end[s0] = last["end"] - s0
+        if len(run) == 1:
+            names = _names_of(before, after, lex)
+            named = [names] if names else None
+        else:
+            named = _scorer_list(before, len(run), lex)
+        for c, names in zip(run, named or [], strict=False):
+            told.append((c, {n for n in names if text_words.get(n, 0) < REPEATED_NAME}))
+            # How the goal is told, after the minute too: the outlet to quote against tells it most alike.
+            c["_told"] = names | {_skeleton(fold_word(w)) for w in _WORD.findall(_clause_after(after))}
+    # A name around two minutes of one article does not tell them apart.
+    seen: dict[str, int] = defaultdict(int)
+    for _, names in told:
+        for n in names:
+            seen[n] += 1
+    return [(c, {n for n in names if seen[n] == 1}) for c, names in told]
+
+
+def _agree(a: float, b: float) -> bool:
+    low, high = sorted((a, b))
+    return high - low in (0, 45) or (low in (45, 90) and high - low <= STOPPAGE)
+
+
+def _matches(ga: list[tuple[Claim, set[str]]], gb: list[tuple[Claim, set[str]]]) -> list[tuple[Claim, Claim]]:
+    """The goals of two articles that are each other's only best match on the names around them.
+
+    Two minutes share no goal when a name one of them has and the other lacks is around
+    another minute of the other article: «الهدف الثالث لريال مدريد (43)» by Pepe is not
+    «الهدف الرابع لريال مدريد في الدقيقة 73» when Pepe has his own minute there.
+    """
+    elsewhere_a = [set().union(*(n for k, (_, n) in enumerate(ga) if k != i)) for i in range(len(ga))]
+    elsewhere_b = [set().union(*(n for k, (_, n) in enumerate(gb) if k != j)) for j in range(len(gb))]
+
+    def shared(i: int, j: int) -> int:
+        na, nb = ga[i][1], gb[j][1]
+        if (na - nb) & elsewhere_b[j] or (nb - na) & elsewhere_a[i]:
+            return 0
+        return len(na & nb)
+
+    scores = {(i, j): shared(i, j) for i in range(len(ga)) for j in range(len(gb))}
+
+    def only_best(ranked: list[tuple[int, int]]) -> int | None:
+        ranked.sort(reverse=True)
+        if not ranked or ranked[0][0] == 0 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+            return None
+        return ranked[0][1]
+
+    pairs = []
+    for i in range(len(ga)):
+        j = only_best([(scores[(i, j)], j) for j in range(len(gb))])
+        if j is not None and only_best([(scores[(k, j)], k) for k in range(len(ga))]) == i:
+            pairs.append((ga[i][0], gb[j][0]))
+    return pairs
+
+
+def _one_goal_each(pairs: list[tuple[Claim, Claim]]) -> list[list[Claim]]:
+    """Join the matched minutes into goals, one minute per article.
+
+    A goal that two minutes of one article join is dropped: it cannot tell which is meant.
+    """
+    parent: dict[str, str] = {}
+    by_id: dict[str, Claim] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        by_id[a["claim_id"]], by_id[b["claim_id"]] = a, b
+        parent[root(a["claim_id"])] = root(b["claim_id"])
+    goals: dict[str, list[Claim]] = defaultdict(list)
+    for cid, c in by_id.items():
+        goals[root(cid)].append(c)
+    return [told for told in goals.values() if len({c["doc_id"] for c in told}) == len(told)]
+
+
+def minute_claims(claims: pl.DataFrame) -> pl.DataFrame:
+    """The claims that may time a goal: «في الدقيقة 26», and AFP's bracketed «الهدف الثالث (43)»."""
+    at = pl.col("start") - pl.col("sentence_start")
+    # AFP writes a goal's minute in brackets after it: «وسجل بيبي الهدف الثالث (43)».
+    bracketed = ((pl.col("kind") == "count") & pl.col("unit").is_null() & pl.col("value").is_between(1, LAST_MINUTE)
+                 & (pl.col("value") % 1 == 0)
+                 & pl.col("sentence").str.slice(at - 2, 2).str.contains(r"\(\s?$")
+                 & pl.col("sentence").str.slice(at + pl.col("end") - pl.col("start"), 2).str.contains(r"^\s?\)"))
+    return claims.filter((((pl.col("kind") == "ordinal") & (pl.col("unit") == "minute")) | bracketed)
+                         & ~pl.col("in_title") & pl.col("value").is_not_null() & (pl.col("qualifier") == "exact"))
+
+
+def goal_minute_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites,
+                         texts: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """Two outlets that time one scorer's goal in different minutes.
+
+    ``texts`` (the articles by doc_id) tells the team names an article repeats; without them
+    the sentences of its claims do.
+    """
+    rule = suites.by_kind("goal_minute_conflict")
+    if rule is None:
+        return []
+    minutes = minute_claims(claims)
+    if minutes.is_empty():
+        return []
+    docs = set(minutes["doc_id"].unique().to_list())
+    if texts is None:
+        sentences = (claims.filter(pl.col("doc_id").is_in(sorted(docs))).unique(["doc_id", "sentence_start"])
+                     .group_by("doc_id").agg(pl.col("sentence").str.join(" ")))
+        texts = dict(zip(sentences["doc_id"].to_list(), sentences["sentence"].to_list(), strict=True))
+    lex = load_lexicon()
+    by_story: dict[str, dict[str, list[tuple[Claim, set[str]]]]] = defaultdict(dict)
+    for (doc,), rows in minutes.sort("start").group_by(["doc_id"], maintain_order=True):
+        story = stories.get(str(doc))
+        if story is None:
+            continue
+        counts: dict[str, int] = defaultdict(int)
+        for w in _WORD.findall(texts.get(str(doc)) or ""):
+            counts[_skeleton(fold_word(w))] += 1
+        goals = _goals(rows.to_dicts(), counts, lex)
+        if goals:
+            by_story[story][str(doc)] = goals
+    findings = []
+    for story, told in by_story.items():
+        pairs = [p for (_, ga), (_, gb) in combinations(sorted(told.items()), 2)
+                 if abs(_when(ga[0][0]) - _when(gb[0][0])) <= MAX_APART for p in _matches(ga, gb)]
+        for goal in _one_goal_each(pairs):
+            findings += _outliers(rule, story, sorted(goal, key=lambda c: (c["published_at"] or "", c["doc_id"])))
+    return findings
+
+
+def _outliers(rule: Rule, story: str, goal: list[Claim]) -> list[dict[str, Any]]:
+    """Set each minute most outlets do not give against the nearest-dated outlet that gives the usual one."""
+    classes: list[list[Claim]] = []
+    for c in goal:
+        home = next((cls for cls in classes if _agree(cls[0]["value"], c["value"])), None)
+        if home is None:
+            classes.append([c])
+        else:
+            home.append(c)
+    if len(classes) < 2:
+        return []
+    usual = max(classes, key=len)  # the earliest told, on a tie
+    findings = []
+    for cls in classes:
+        if cls is usual:
+            continue
+        for a in cls:
+            others = [c for c in usual if c["outlet"] != a["outlet"]]
+            if not others:
+                continue
+            b = max(others, key=lambda c: (len(c["_told"] & a["_told"]), -abs(_when(c) - _when(a))))
+            a["story"] = b["story"] = story
+            finding = make_finding(rule, [a, b], (story, "ordinal", "minute", None), pair_fields(a, b), core=2)
+            finding["message"] += agree_note({c["outlet"] for c in usual} - {a["outlet"]}, b["outlet"])
+            findings.append(finding)
+    return findings
+
+
+def _when(c: Claim) -> float:
+    stamp = c["published_at"] or ""
+    try:
+        return datetime.fromisoformat(stamp).timestamp()
+    except ValueError:
+        return 0.0
