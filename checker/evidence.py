@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 import regex
@@ -124,3 +126,43 @@ def merge_outliers(findings: list[dict[str, Any]], rule_id: str) -> list[dict[st
         others = {c["outlet"] for c in target["claims"] if c["doc_id"] != outlier["doc_id"]}
         target["message"] = _AGREE_NOTE.sub("", target["message"]) + agree_note(others, counterpart["outlet"])
     return merged
+
+
+def published_seconds(c: Claim) -> float:
+    """When a claim's article was published, in seconds (0 when unknown)."""
+    try:
+        return datetime.fromisoformat(c["published_at"] or "").timestamp()
+    except ValueError:
+        return 0.0
+
+
+def outlier_findings(rule: Rule, story: str, told: list[Claim], key: tuple, *, same: Callable[[Claim, Claim], bool],
+                     likeness: Callable[[Claim, Claim], int] = lambda a, b: 0) -> list[dict[str, Any]]:
+    """Set each figure most outlets do not give against an outlet that gives the usual one.
+
+    ``told`` holds one claim per article, all of one quantity; ``same`` says when two agree.
+    The usual figure is the one most outlets give (the earliest told, on a tie); each other
+    figure is quoted against the outlet that tells it most alike (``likeness``), the
+    nearest-dated on a tie, and the message names the other outlets that agree.
+    """
+    classes: list[list[Claim]] = []
+    for c in sorted(told, key=lambda c: (c["published_at"] or "", c["doc_id"])):
+        home = next((cls for cls in classes if same(cls[0], c)), None)
+        if home is None:
+            classes.append([c])
+        else:
+            home.append(c)
+    if len(classes) < 2:
+        return []
+    usual = max(classes, key=len)
+    findings = []
+    for a in (c for cls in classes if cls is not usual for c in cls):
+        others = [c for c in usual if c["outlet"] != a["outlet"]]
+        if not others:
+            continue
+        b = max(others, key=lambda c: (likeness(a, c), -abs(published_seconds(c) - published_seconds(a))))
+        a["story"] = b["story"] = story
+        finding = make_finding(rule, [a, b], key, pair_fields(a, b), core=2)
+        finding["message"] += agree_note({c["outlet"] for c in usual} - {a["outlet"]}, b["outlet"])
+        findings.append(finding)
+    return findings

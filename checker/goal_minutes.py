@@ -16,7 +16,6 @@ its start: «الدقيقة 29 من الشوط الثاني» is the 74th), and 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
 from itertools import combinations
 from typing import Any
 
@@ -24,14 +23,13 @@ import polars as pl
 import regex
 
 from .compare import Claim
-from .evidence import agree_note, make_finding, pair_fields
+from .evidence import outlier_findings, published_seconds
 from .lexicon import Lexicon, load_lexicon
+from .names import WORD, in_words, skeleton
 from .normalize import fold_word
-from .rules import Rule, Suites
+from .rules import Suites
 
-_WORD = regex.compile(r"[\p{L}\p{M}\u0640]+")
 _CLAUSE_END = regex.compile(r"[.،,؛;:!?؟()«»\"]")
-_VOWELS = str.maketrans("", "", "ويى")
 _STOPPAGE_MARK = regex.compile(r"\+\s*$|^\s*\+")
 _HALF = regex.compile(r"^من (?:عمر )?(?:الشوط|شوط) (?:الاول|الثاني)(?: من (?:المباراه|اللقاء))?")
 _LIST_GAP = regex.compile(r"[\s،,)(]*(?:من (?:عمر )?الشوط (?:الاول|الثاني)[\s،,]*)?(?:و\s*)?[\s(]*")
@@ -43,43 +41,6 @@ REPEATED_NAME = 4  # a name the article writes this often is a team's, not a sco
 MAX_APART = 2 * 86400  # seconds: a match is reported that night and the next days, not the week after
 STOPPAGE = 10  # minutes past the 45th or the 90th that stoppage time may add
 LAST_MINUTE = 125  # a bracketed number up to this after a goal is its minute
-
-
-def _bare_forms(word: str) -> list[str]:
-    """A folded word and its forms without a conjunction, a preposition or the article."""
-    out = [word]
-    for prefix in ("و", "ف"):
-        if word.startswith(prefix) and len(word) > 3:
-            out.append(word[1:])
-    for w in list(out):
-        for prefix in ("بال", "لل", "كال", "ال", "ب", "ل"):
-            if w.startswith(prefix) and len(w) - len(prefix) >= 3:
-                out.append(w[len(prefix):])
-    return out
-
-
-def _forms(word: str) -> list[str]:
-    """The bare forms of a folded word, also without a pronoun suffix (مرماه، سجلها)."""
-    out = _bare_forms(word)
-    for w in list(out):
-        for suffix in ("ها", "هم", "هما", "ه"):
-            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-                out.append(w[: -len(suffix)])
-    return out
-
-
-def _skeleton(word: str) -> str:
-    """A name as outlets spell it alike: تشيريشيف and تشيرشيف, كعبي and الكعبي, الهلال and للهلال.
-
-    The shortest bare form, its long vowels inside dropped (the first letter stays).
-    """
-    bare = min(_bare_forms(word), key=len)
-    skeleton = bare[:1] + bare[1:].translate(_VOWELS)
-    return skeleton if len(skeleton) >= 3 else bare  # «بيبي» (Pepe): too short to lose a letter
-
-
-def _in(word: str, words: frozenset[str]) -> bool:
-    return any(f in words for f in _forms(word))
 
 
 def _clause_after(after: str) -> str:
@@ -96,10 +57,10 @@ def _names_of(before: str, after: str, lex: Lexicon) -> set[str] | None:
     """
     if _STOPPAGE_MARK.search(before) or _STOPPAGE_MARK.match(after):
         return None
-    words = [fold_word(w) for w in _WORD.findall(before)][-WINDOW_WORDS:]
-    if not any(_in(w, lex.goal_words) for w in words) or any(_in(w, lex.other_match_events) for w in words):
+    words = [fold_word(w) for w in WORD.findall(before)][-WINDOW_WORDS:]
+    if not any(in_words(w, lex.goal_words) for w in words) or any(in_words(w, lex.other_match_events) for w in words):
         return None
-    clause_after = " ".join(fold_word(w) for w in _WORD.findall(_clause_after(after)))
+    clause_after = " ".join(fold_word(w) for w in WORD.findall(_clause_after(after)))
     if _EXTRA_TIME.match(clause_after):
         return None
     clause_after = _HALF.sub("", clause_after, count=1).strip()
@@ -112,19 +73,20 @@ def _names_of(before: str, after: str, lex: Lexicon) -> set[str] | None:
 def _names(words: list[str], lex: Lexicon) -> set[str]:
     """The skeletons of the words that may name a player."""
     stop = lex.goal_words | lex.other_match_events | lex.match_words
-    return {k for w in words if not _in(w, stop) and len(k := _skeleton(w)) >= 3}
+    return {k for w in words if not in_words(w, stop) and len(k := skeleton(w)) >= 3}
 
 
 def _scorer_list(before: str, size: int, lex: Lexicon) -> list[set[str]] | None:
     """The scorers a list of minutes times, in order: «سجلها بنزيمة ورونالدو وبيبي في الدقائق 21 و25 و44».
 
-    The names between the last goal word and the minutes, one per «و»; None unless there are
-    as many as there are minutes (one player's two goals, «(هدفين)», cannot be aligned).
+    The names between the last goal word and the minutes, one per «و» (or the words before the
+    goal word when none follow it); one scorer's goals in their order; None when scorers and
+    minutes differ in number otherwise («(هدفين)»).
     """
-    words = [fold_word(w) for w in _WORD.findall(before)][-WINDOW_WORDS:]
+    words = [fold_word(w) for w in WORD.findall(before)][-WINDOW_WORDS:]
     if _names_of(before, "", lex) is None:
         return None
-    last_goal = max(i for i, w in enumerate(words) if _in(w, lex.goal_words))
+    last_goal = max(i for i, w in enumerate(words) if in_words(w, lex.goal_words))
     scorers: list[list[str]] = []
     for w in words[last_goal + 1:]:
         if w in _LIST_TAIL:
@@ -132,6 +94,10 @@ def _scorer_list(before: str, size: int, lex: Lexicon) -> list[set[str]] | None:
         if not scorers or w.startswith("و"):
             scorers.append([])
         scorers[-1].append(w)
+    if not scorers:  # «وفرض مؤمن زكريا نفسه نجما بتسجيله الهدفين في الدقيقتين 30 و80»: named before
+        scorers = [words[:last_goal]]
+    if len(scorers) == 1:  # «سجل هدفي الأهلي مؤمن زكريا في الدقيقتين 33 و78»: his first goal, his second
+        return [{f"{name}#{i}" for name in _names(scorers[0], lex)} for i in range(1, size + 1)]
     if len(scorers) != size:
         return None
     return [_names(named, lex) for named in scorers]
@@ -169,7 +135,7 @@ def _goals(rows: list[Claim], text_words: dict[str, int], lex: Lexicon) -> list[
         for c, names in zip(run, named or [], strict=False):
             told.append((c, {n for n in names if text_words.get(n, 0) < REPEATED_NAME}))
             # How the goal is told, after the minute too: the outlet to quote against tells it most alike.
-            c["_told"] = names | {_skeleton(fold_word(w)) for w in _WORD.findall(_clause_after(after))}
+            c["_told"] = names | {skeleton(fold_word(w)) for w in WORD.findall(_clause_after(after))}
     # A name around two minutes of one article does not tell them apart.
     seen: dict[str, int] = defaultdict(int)
     for _, names in told:
@@ -274,51 +240,18 @@ def goal_minute_findings(claims: pl.DataFrame, stories: dict[str, str], suites: 
         if story is None:
             continue
         counts: dict[str, int] = defaultdict(int)
-        for w in _WORD.findall(texts.get(str(doc)) or ""):
-            counts[_skeleton(fold_word(w))] += 1
+        for w in WORD.findall(texts.get(str(doc)) or ""):
+            counts[skeleton(fold_word(w))] += 1
         goals = _goals(rows.to_dicts(), counts, lex)
         if goals:
             by_story[story][str(doc)] = goals
     findings = []
     for story, told in by_story.items():
         pairs = [p for (_, ga), (_, gb) in combinations(sorted(told.items()), 2)
-                 if abs(_when(ga[0][0]) - _when(gb[0][0])) <= MAX_APART for p in _matches(ga, gb)]
+                 if abs(published_seconds(ga[0][0]) - published_seconds(gb[0][0])) <= MAX_APART
+                 for p in _matches(ga, gb)]
         for goal in _one_goal_each(pairs):
-            findings += _outliers(rule, story, sorted(goal, key=lambda c: (c["published_at"] or "", c["doc_id"])))
+            findings += outlier_findings(rule, story, goal, (story, "ordinal", "minute", None),
+                                         same=lambda a, b: _agree(a["value"], b["value"]),
+                                         likeness=lambda a, b: len(a["_told"] & b["_told"]))
     return findings
-
-
-def _outliers(rule: Rule, story: str, goal: list[Claim]) -> list[dict[str, Any]]:
-    """Set each minute most outlets do not give against the nearest-dated outlet that gives the usual one."""
-    classes: list[list[Claim]] = []
-    for c in goal:
-        home = next((cls for cls in classes if _agree(cls[0]["value"], c["value"])), None)
-        if home is None:
-            classes.append([c])
-        else:
-            home.append(c)
-    if len(classes) < 2:
-        return []
-    usual = max(classes, key=len)  # the earliest told, on a tie
-    findings = []
-    for cls in classes:
-        if cls is usual:
-            continue
-        for a in cls:
-            others = [c for c in usual if c["outlet"] != a["outlet"]]
-            if not others:
-                continue
-            b = max(others, key=lambda c: (len(c["_told"] & a["_told"]), -abs(_when(c) - _when(a))))
-            a["story"] = b["story"] = story
-            finding = make_finding(rule, [a, b], (story, "ordinal", "minute", None), pair_fields(a, b), core=2)
-            finding["message"] += agree_note({c["outlet"] for c in usual} - {a["outlet"]}, b["outlet"])
-            findings.append(finding)
-    return findings
-
-
-def _when(c: Claim) -> float:
-    stamp = c["published_at"] or ""
-    try:
-        return datetime.fromisoformat(stamp).timestamp()
-    except ValueError:
-        return 0.0
