@@ -42,6 +42,7 @@ from .figure_context import (
 )
 from .goal_minutes import goal_minute_findings
 from .incidents import incidents, one_incident
+from .named_ages import age_findings
 from .rules import Suites, load_suites
 from .stories import group_stories, wire_copies
 from .times import time_findings
@@ -381,6 +382,7 @@ def run_rules(
         + conversion_findings(claims, stories, suites)
         + titled_year_findings(claims, stories, suites)
         + goal_minute_findings(claims, stories, suites, texts)
+        + age_findings(claims, stories, suites)
         + incident_findings(claims, stories, suites)
         + kinds_findings(claims, stories, suites)
         + time_findings(claims, stories, suites)

@@ -32,6 +32,9 @@ from .rules import Suites
 _CLAUSE_END = regex.compile(r"[.،,؛;:!?؟()«»\"]")
 _STOPPAGE_MARK = regex.compile(r"\+\s*$|^\s*\+")
 _HALF = regex.compile(r"^من (?:عمر )?(?:الشوط|شوط) (?:الاول|الثاني)(?: من (?:المباراه|اللقاء))?")
+_ONE_GOAL = frozenset({"هدف", "هدفا", "الهدف", "بالهدف", "بهدف", "هدفه", "هدفها"})
+_ORDINALS = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "ثان", "ثانيا",
+                       "ثالث", "ثالثا", "رابع", "رابعا", "الوحيد", "وحيد", "الاخير", "التعادل", "الفوز"})
 _LIST_GAP = regex.compile(r"[\s،,)(]*(?:من (?:عمر )?الشوط (?:الاول|الثاني)[\s،,]*)?(?:و\s*)?[\s(]*")
 _LIST_TAIL = frozenset({"في", "عند", "بالدقائق", "بالدقيقتين", "الدقائق", "الدقيقتين"})
 _EXTRA_TIME = regex.compile(r"^من (?:عمر )?(?:الوقت|الاشواط|الشوطين|الشوط) (?:الاضافي|الاضافيه|الاضافيين)")
@@ -71,9 +74,27 @@ def _names_of(before: str, after: str, lex: Lexicon) -> set[str] | None:
 
 
 def _names(words: list[str], lex: Lexicon) -> set[str]:
-    """The skeletons of the words that may name a player."""
+    """The skeletons of the words that may name a player, without the team a goal is for.
+
+    «الهدف الثالث لريال مدريد»، «سجل هدفا للهلال»: a word with «ل» after one goal (and its
+    ordinal) names the team, and so does the word after it; after a count of goals it names
+    the scorer («بأربعة أهداف لجيمي فاردي»).
+    """
     stop = lex.goal_words | lex.other_match_events | lex.match_words
-    return {k for w in words if not in_words(w, stop) and len(k := skeleton(w)) >= 3}
+    out: set[str] = set()
+    team = False
+    for i, w in enumerate(words):
+        if team:
+            team = False
+            if not in_words(w, stop):
+                continue
+        before = words[i - 1] if i else ""
+        if w[:1] == "ل" and (before in _ONE_GOAL or (before in _ORDINALS and i > 1 and words[i - 2] in _ONE_GOAL)):
+            team = not w.startswith("لل")  # «لريال مدريد»; «للهلال» is one word
+            continue
+        if not in_words(w, stop) and len(k := skeleton(w)) >= 2:
+            out.add(k)
+    return out
 
 
 def _scorer_list(before: str, size: int, lex: Lexicon) -> list[set[str]] | None:

@@ -144,6 +144,7 @@ class Lexicon:
     other_match_events: frozenset[str] = frozenset()  # a card, a substitution or a miss (طرد، اهدر)
     scorer_markers: tuple[str, ...] = ()  # phrases after a minute that name its scorer (عن طريق)
     match_words: frozenset[str] = frozenset()  # a match's words that name no one (الدقيقه، المهاجم)
+    not_names: frozenset[str] = frozenset()  # words before «(50 عاما)» that are no one's name (منذ، بالسجن)
 
 
 def _fold_all(forms: Iterable[Any]) -> list[str]:
@@ -384,6 +385,7 @@ def load_lexicon(root: str | None = None) -> Lexicon:
         lex.goal_words = frozenset(_fold_all(context.get("goal_words") or []))
         lex.other_match_events = frozenset(_fold_all(context.get("other_match_events") or []))
         lex.scorer_markers = tuple(_fold_all(context.get("scorer_markers") or []))
+        lex.not_names = frozenset(_fold_all(context.get("not_names") or []))
         lex.match_words = frozenset(
             _fold_all([*(context.get("match_words") or []), *(context.get("given_names") or [])]))
     except (KeyError, TypeError, AttributeError) as exc:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 WORD = regex.compile(r"[\p{L}\p{M}\u0640]+")
-_VOWELS = str.maketrans("", "", "ويى")
+_VOWELS = str.maketrans("", "", "اويى")
 
 
 def bare_forms(word: str) -> list[str]:
@@ -36,13 +36,19 @@ def word_forms(word: str) -> list[str]:
 
 
 def skeleton(word: str) -> str:
-    """A name as outlets spell it alike: تشيريشيف and تشيرشيف, كعبي and الكعبي, الهلال and للهلال.
+    """A name as outlets spell it alike: فيتفاتزيدس and فتفاتزيديس, الدوسري and والدوسري, ديفو and لديفوي.
 
-    The shortest bare form, its long vowels inside dropped (the first letter stays).
+    A folded word without a leading «و», the article or a one-letter preposition, its long
+    vowels dropped; a name of fewer than two consonants keeps them.
     """
-    bare = min(bare_forms(word), key=len)
-    consonants = bare[:1] + bare[1:].translate(_VOWELS)
-    return consonants if len(consonants) >= 3 else bare  # «بيبي» (Pepe): too short to lose a letter
+    if word.startswith("و") and len(word) > 4:
+        word = word[1:]
+    for prefix in ("بال", "لل", "كال", "ال", "ب", "ل"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            word = word[len(prefix):]
+            break
+    consonants = word.translate(_VOWELS)
+    return consonants if len(consonants) >= 2 else word
 
 
 def in_words(word: str, words: frozenset[str]) -> bool:

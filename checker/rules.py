@@ -34,6 +34,7 @@ KINDS = {
     "conversion_mismatch",
     "year_conflict",
     "goal_minute_conflict",
+    "age_conflict",
 }
 SEVERITIES = ("error", "warning", "info")
 REGEX_TIMEOUT = 0.25
