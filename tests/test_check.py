@@ -88,6 +88,8 @@ HOLDOUT15 = ROOT / "tests" / "fixtures" / "holdout15"
 HOLDOUT16 = ROOT / "tests" / "fixtures" / "holdout16"
 HOLDOUT17 = ROOT / "tests" / "fixtures" / "holdout17"
 HOLDOUT18 = ROOT / "tests" / "fixtures" / "holdout18"
+HOLDOUT19 = ROOT / "tests" / "fixtures" / "holdout19"
+HOLDOUT20 = ROOT / "tests" / "fixtures" / "holdout20"
 
 
 def _held_out_set(fixture: Path, tmp_path: Path) -> dict:
@@ -118,6 +120,8 @@ _holdout15 = partial(_held_out_set, HOLDOUT15)
 _holdout16 = partial(_held_out_set, HOLDOUT16)
 _holdout17 = partial(_held_out_set, HOLDOUT17)
 _holdout18 = partial(_held_out_set, HOLDOUT18)
+_holdout19 = partial(_held_out_set, HOLDOUT19)
+_holdout20 = partial(_held_out_set, HOLDOUT20)
 
 
 # Floors measured on 2026-11-22: a change may only raise them. The development set was tuned
@@ -219,18 +223,25 @@ _holdout18 = partial(_held_out_set, HOLDOUT18)
 # 2 errors, both false alarms, 100 % silent), holdout18 0.00 (0 of 11 caught, no error, 100 %
 # silent). Both were then read: bracketed currency conversions, a quoted title's year, a wire
 # copy's age limit and a month's index (held-out 17 0.47 / 0.78, held-out 18 0.27 / 1.00 at e7b2f95).
+# Session 19: the nineteenth and twentieth (holdout19, C01–C08, events to 31 Jul, and holdout20,
+# D01–D08, from 1 Aug on; two helpers on the same brief) were first scored unseen at c82a85b, the
+# session's start: holdout19 0.00 (0 of 12 caught, no error, 100 % silent), holdout20 0.00 (0 of
+# 3, no error, 100 % silent); with goal minutes (4f53b88, built before either set was read)
+# holdout20 0.33 / 1.00 and holdout19 still 0.00. Both were then read: a scorer's two goals in one
+# list and a named person's bracketed age (held-out 19 0.17 / 0.67, held-out 20 0.67 / 1.00).
 FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.83, 0.88, 0.97),
           "held-out events": (_holdout, 0.70, 0.63, 0.95), "held-out events 2": (_holdout2, 0.78, 1.0, 0.95),
-          "held-out events 3": (_holdout3, 0.70, 0.70, 0.92), "held-out events 4": (_holdout4, 0.45, 0.62, 0.97),
+          "held-out events 3": (_holdout3, 0.70, 0.70, 0.92), "held-out events 4": (_holdout4, 0.63, 0.7, 0.97),
           "held-out events 5": (_holdout5, 0.60, 1.0, 0.97), "held-out events 6": (_holdout6, 0.33, 1.0, 0.97),
           # Held-out 7's one false alarm is Rafah's 3 against 4 killed, caught between headlines while
           # the gold pairs the ledes (the finding's representative, not a wrong finding).
           "held-out events 7": (_holdout7, 0.45, 0.83, 0.97), "held-out events 8": (_holdout8, 0.12, 0.5, 0.97),
           "held-out events 9": (_holdout9, 0.25, 0.5, 0.97), "held-out events 10": (_holdout10, 0.08, 0.25, 0.97),
-          "held-out events 11": (_holdout11, 0.0, 0.0, 0.97), "held-out events 12": (_holdout12, 0.0, 0.0, 0.97),
+          "held-out events 11": (_holdout11, 0.16, 0.5, 0.97), "held-out events 12": (_holdout12, 0.16, 0.33, 0.97),
           "held-out events 13": (_holdout13, 0.1, 0.2, 0.97), "held-out events 14": (_holdout14, 0.0, 0.0, 0.97),
           "held-out events 15": (_holdout15, 0.0, 0.0, 0.97), "held-out events 16": (_holdout16, 0.37, 0.5, 0.97),
-          "held-out events 17": (_holdout17, 0.46, 0.77, 0.97), "held-out events 18": (_holdout18, 0.27, 1.0, 0.97)}
+          "held-out events 17": (_holdout17, 0.46, 0.77, 0.97), "held-out events 18": (_holdout18, 0.27, 1.0, 0.97),
+          "held-out events 19": (_holdout19, 0.16, 0.66, 0.97), "held-out events 20": (_holdout20, 0.66, 1.0, 0.97)}
 # Every other set keeps 97 % of its compatible pairs silent. Held-out 16's silence is below that
 # where a true finding (almadina's 355 FIFA points against 351) quotes three of the five outlets
 # that say 351: the gold pairs almadina with alyaum.
@@ -379,10 +390,10 @@ _HELD_OUT_GAPS = {
     "held-out events 3": "measured 0.70 / 0.71 with 98 % silent, first 0.05 / 0.06 (a lede's toll against "
                          "its own breakdown, sources not read from a breakdown, a statistic's headline said "
                          "in other words)",
-    "held-out events 4": "measured 0.36 / 0.57, first 0.18 / 0.17 at 80eea3c (goal minutes and clock times "
-                         "are not compared, a precise net debt against another outlet's in other words, "
-                         "a headline's figure against a body that counts it in another noun, a wire's "
-                         "«3 soldiers» against 2)",
+    "held-out events 4": "measured 0.64 / 0.70, first 0.18 / 0.17 at 80eea3c (the time between two goals, "
+                         "«three minutes» against «four»; clock times are not compared; a precise net debt "
+                         "against another outlet's in other words, a headline's figure against a body that "
+                         "counts it in another noun, a wire's «3 soldiers» against 2)",
     "held-out events 5": "measured 0.60 / 1.00, first 0.20 / 0.20 at bfff94c (the day of an accident said "
                          "as «أمس الأول» against a report «صباح أمس» is not compared, SPA's reversed digit "
                          "groups «432ر690ر29» copied with dots)",
@@ -399,10 +410,10 @@ _HELD_OUT_GAPS = {
                          "against «the 14th»; two attacks in one city, and a half-year's toll between two dates, "
                          "set against one attack's)",
     "held-out events 10": "measured 0.08 / 0.25 unseen at 9f06610 (kept unseen: its failures are not read)",
-    "held-out events 11": "measured 0.00 / 0.00 unseen at 9f06610 (the Cairo bomb's 4 injured set against okaz's "
-                          "headline 3 while the gold pairs alyaum's «the three injured»; a goal's minute, 80th "
-                          "against 87th; reversed decimals «50.11» for 11.50)",
-    "held-out events 12": "measured 0.00 / 0.00 unseen at a1d3221 (a goal's minute, 26th against 29th; a final "
+    "held-out events 11": "measured 0.00 / 0.00 unseen at 9f06610, 0.17 / 0.50 since goal minutes (the Cairo "
+                          "bomb's 4 injured set against okaz's headline 3 while the gold pairs alyaum's «the three "
+                          "injured»; reversed decimals «50.11» for 11.50)",
+    "held-out events 12": "measured 0.00 / 0.00 unseen at a1d3221, 0.17 / 0.33 since goal minutes (a final "
                           "score 4-3 against 4-2; a headline «ثلاثيني» against the body's 29 where the body "
                           "gives two men's ages; a headline's planned 20,000 cans against 8,538 given out)",
     "held-out events 13": "measured 0.10 / 0.20 unseen at d4dac12 (kept unseen: its failures are not read)",
@@ -425,6 +436,13 @@ _HELD_OUT_GAPS = {
                           "weekend's takings, 14.8 against 14.9 million, said two days apart; a rank, second "
                           "against third; a headline's «three million euros» that the body gives as another sum; "
                           "16.4 against 10.9 million under one label)",
+    "held-out events 19": "measured 0.00 (no error) unseen at c82a85b and at 4f53b88, then read: 0.17 / 0.67 (a "
+                          "league table's points after a match against before it; a player's age where the story "
+                          "grouping splits the outlets, so the 24 is quoted against another 25 than the gold's; a "
+                          "month's slip in a dividend's dates; a kick-off said two ways; a head-to-head count one "
+                          "win apart in arithmetic only)",
+    "held-out events 20": "measured 0.00 (no error) unseen at c82a85b, 0.33 / 1.00 at 4f53b88, then read: 0.67 / "
+                          "1.00 (a goal told «متأخرا بهدف عند الدقيقة العاشرة» names no scorer to match the 11th)",
 }
 
 
