@@ -138,14 +138,15 @@ def published_seconds(c: Claim) -> float:
 
 def outlier_findings(rule: Rule, story: str, told: list[Claim], key: tuple, *, same: Callable[[Claim, Claim], bool],
                      likeness: Callable[[Claim, Claim], int] = lambda a, b: 0,
-                     fields: dict[str, str] | None = None) -> list[dict[str, Any]]:
+                     fields: dict[str, str] | None = None,
+                     show: Callable[[Claim], str] = show_value) -> list[dict[str, Any]]:
     """Set each figure most outlets do not give against an outlet that gives the usual one.
 
     ``told`` holds one claim per article, all of one quantity; ``same`` says when two agree.
     The usual figure is the one most outlets give (the earliest told, on a tie); each other
     figure is quoted against the outlet that tells it most alike (``likeness``), the
     nearest-dated on a tie, and the message names the other outlets that agree. ``fields`` are
-    more message fields.
+    more message fields; ``show`` writes a figure in the message (a year as «1983»).
     """
     classes: list[list[Claim]] = []
     for c in sorted(told, key=lambda c: (c["published_at"] or "", c["doc_id"])):
@@ -164,7 +165,8 @@ def outlier_findings(rule: Rule, story: str, told: list[Claim], key: tuple, *, s
             continue
         b = max(others, key=lambda c: (likeness(a, c), -abs(published_seconds(c) - published_seconds(a))))
         a["story"] = b["story"] = story
-        finding = make_finding(rule, [a, b], key, {**pair_fields(a, b), **(fields or {})}, core=2)
+        said = {**pair_fields(a, b), "value_a": show(a), "value_b": show(b), **(fields or {})}
+        finding = make_finding(rule, [a, b], key, said, core=2)
         finding["message"] += agree_note({c["outlet"] for c in usual} - {a["outlet"]}, b["outlet"])
         findings.append(finding)
     return findings

@@ -15,7 +15,7 @@ import polars as pl
 import regex
 
 from .compare import Claim
-from .evidence import make_finding, pair_fields
+from .evidence import outlier_findings
 from .normalize import fold
 from .rules import Suites
 
@@ -61,19 +61,9 @@ def titled_year_findings(claims: pl.DataFrame, stories: dict[str, str], suites: 
         said[(story, title)].setdefault(c["doc_id"], c)
     findings = []
     for (story, title), by_doc in said.items():
-        by_year: dict[float, list[Claim]] = defaultdict(list)
-        for c in sorted(by_doc.values(), key=lambda c: (c["published_at"] or "", c["doc_id"])):
-            by_year[c["value"]].append(c)
-        if len(by_year) < 2:
-            continue
         # The year most outlets give (the earliest said, on a tie) is the reference; each other
-        # year is set against its first outlet, naming the outlets that agree with it.
-        ref = max(by_year.values(), key=lambda told: (len(told), [-ord(ch) for ch in told[0]["published_at"] or ""]))
-        for year, told in by_year.items():
-            if told is ref or told[0]["outlet"] == ref[0]["outlet"]:
-                continue
-            a, b = told[0], ref[0]
-            fields = {**pair_fields(a, b), "value_a": f"{int(year)}", "value_b": f"{int(b['value'])}", "title": title}
-            finding = make_finding(rule, [a, b, *ref[1:], *told[1:]], (story, "date", "year", None), fields, core=2)
-            findings.append(finding)
+        # year is set against an outlet that gives it.
+        findings += outlier_findings(rule, story, list(by_doc.values()), (story, "date", "year", None),
+                                     same=lambda a, b: a["value"] == b["value"], fields={"title": title},
+                                     show=lambda c: f"{int(c['value'])}")
     return findings
