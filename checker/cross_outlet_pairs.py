@@ -28,6 +28,7 @@ from .compare import (
     plausible_pair,
     published_time,
 )
+from .dates import told_day
 from .digit_slips import near_figure, swapped_copy, tenfold_copy
 from .figure_context import (
     SAME_WORDS,
@@ -191,6 +192,12 @@ def cross_pairs(
                 # only its near copy (a slipped digit) is surely the same figure.
                 other_day = not a.get("_event") and not same_day(a, theirs[0]) and not (
                     closed_period(a) and closed_period(theirs[0]))
+                if other_day:  # «الصادر اليوم» on the 6th and «الصادرة أمس» on the 7th tell one day
+                    day = told_day(a["sentence"], a["published_at"])
+                    that_day = [b for b in others if day is not None
+                                and told_day(b["sentence"], b["published_at"]) == day]
+                    if that_day:
+                        others, other_day = that_day, False
                 near = None
                 if other_day:
                     near = swapped_copy(a, others) if day_bound(a) else near_figure(a, others, closed_period)

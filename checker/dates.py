@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 import regex
 
 from .lexicon import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, Lexicon, load_lexicon, squash, trie_pattern
+from .normalize import fold
 
 DASH = r"[ \u00a0\-–—/,،.]*"
 
@@ -176,3 +178,22 @@ def time_of_day(
 def clock(hour: int, minute: int) -> float:
     """A time of day as written, in hours: 10:36 is 10.6 (a time claim's ``value``)."""
     return round(hour + minute / 60, 4)
+
+
+@lru_cache(maxsize=65536)
+def _sentence_days(sentence: str) -> frozenset[int]:
+    """The relative days a sentence names («أمس» is -1, «اليوم» 0), as offsets from publication."""
+    return frozenset(_days_from_publication(m.group("r")) for m in RELATIVE_DAY.finditer(fold(sentence).text))
+
+
+def told_day(sentence: str | None, published_at: str | None) -> dt.date | None:
+    """The calendar day a sentence tells of: «الصادر اليوم» on 6 Aug and «الصادرة أمس» on 7 Aug are both 6 Aug.
+
+    None when the sentence names no relative day, names two, or the publication date is unknown.
+    """
+    published = published_date(published_at)
+    if published is None or not sentence:
+        return None
+    days = _sentence_days(sentence)
+    return published + dt.timedelta(days=next(iter(days))) if len(days) == 1 else None
+
