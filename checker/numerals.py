@@ -55,6 +55,14 @@ _ORDINAL_TENS = regex.compile(
 )
 _TENS = {"عشر": 20, "ثلاث": 30, "اربع": 40, "خمس": 50, "ست": 60, "سبع": 70, "ثمان": 80, "تسع": 90}
 _CLOCK_PARTS = {"نصف": 30, "ربع": 15, "ثلث": 20}
+# «في الثامنة من مساء اليوم»، «السابعة والنصف صباحا»: a feminine ordinal hour with its part of the day.
+_DAY_PART_AFTER = regex.compile(
+    rf"{SP}+(?:من{SP}+)?(?:ال)?(?:مساء|مساءا|صباحا|صباح|ظهرا|ظهر|عصرا|عصر|ليلا|ليل|فجرا|فجر){NOT_LETTER_AFTER}"
+)
+# The word before such an hour is a preposition, not a noun it counts («المرة الثانية صباح اليوم»).
+_HOUR_PREPOSITION_BEFORE = regex.compile(
+    rf"(?:^|{SP})[وف]?(?:في|عند|حتي|قبل|بعد|منذ|تمام|نحو|حوالي|قرابه|من|الي|الى){SP}+$"
+)
 # «أربع أو خمس مقطورات»، «من ثلاثة إلى خمسة»: two spelled numbers that make a range.
 # Only «أو»: «من ثلاثة إلى خمسة» is as often a change («ارتفع من ثلاثة إلى خمسة») as a range.
 _RANGE_BETWEEN = regex.compile(rf"{SP}*او{SP}*")
@@ -276,11 +284,14 @@ def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
         return m.end()
     if word in lex.ordinals:
         value = lex.ordinals[word]
-        if "ساعه" in before and g.hour_before.search(before):
+        said_hour = "ساعه" in before and g.hour_before.search(before)
+        if said_hour or (word.startswith("ال") and value <= 12 and word.split()[0].endswith("ه")
+                         and _HOUR_PREPOSITION_BEFORE.search(before)):
             hour, minutes, end = _clock_minutes(lex, text, value, m.end())
-            iso = time_of_day(text, end, hour, minutes, published_at, times, start)
-            found.append(Numeral(start, end, clock(hour, minutes), "time", kind="date", date=iso))
-            return end
+            if said_hour or _DAY_PART_AFTER.match(text, end):
+                iso = time_of_day(text, end, hour, minutes, published_at, times, start)
+                found.append(Numeral(start, end, clock(hour, minutes), "time", kind="date", date=iso))
+                return end
         end = m.end()
         tens = _ORDINAL_TENS.match(text, end) if value < 10 else None
         if tens:  # «الخامس والثمانين»، «الحادي والعشرون»: units before tens, as in cardinals

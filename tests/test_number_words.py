@@ -185,11 +185,24 @@ def test_a_scale_word_takes_the_rest_written_after_it(text, value):
         ("تبلغ عند تمام الساعة ٢٢:٢٤ من يوم أمس الخميس", "2015-07-30T22:24"),  # the day after «من يوم»
         ("تلقى المكتب عند الساعة 18.02 بالتوقيت المحلي أمس بلاغاً", "2015-07-30T18:02"),  # the day after the clock
         ("الساعة 12.23 صباحا", "2015-07-31T00:23"),
+        # An hour said without «الساعة»: a feminine ordinal after a preposition, with its part of the day.
+        ("ويبدأ اللقاء في الثامنة من مساء اليوم", "2015-07-31T20:00"),
+        ("وتنطلق المباراة في السابعة والنصف مساء أمس", "2015-07-30T19:30"),
+        ("وصلت الطائرة عند الحادية عشرة ليلا", "2015-07-31T23:00"),
+        ("تفتح الأبواب من الثامنة صباحا", "2015-07-31T08:00"),
     ],
 )
 def test_a_time_of_day_resolves_to_its_day_and_half(text, when):
     row = next(checker.extract_text(text, published_at="2015-07-31T10:00:00").iter_rows(named=True))
     assert row["date"] == when
+
+
+@pytest.mark.parametrize("text", ["حل المنتخب في المرتبة الثامنة صباح اليوم", "للمرة الثانية صباح اليوم",
+                                  "انطلقت الجولة الثانية صباحا"])
+def test_an_ordinal_of_a_noun_before_a_part_of_the_day_is_no_hour(text):
+    """«المرتبة الثامنة صباح اليوم» ranks eighth this morning: the ordinal counts its noun."""
+    rows = list(checker.extract_text(text, published_at="2015-07-31T10:00:00").iter_rows(named=True))
+    assert [(r["kind"], r["date"]) for r in rows] == [("ordinal", None)]
 
 
 @pytest.mark.parametrize("text", ["قتل ثلاثة أشخاص وأصيب خمسة آخرون", "وارتفع عدد القتلى من ثلاثة إلى خمسة"])
