@@ -145,7 +145,7 @@ def outlier_findings(rule: Rule, story: str, told: list[Claim], key: tuple, *, s
     ``told`` holds one claim per article, all of one quantity; ``same`` says when two agree.
     The usual figure is the one most outlets give (the earliest told, on a tie); each other
     figure is quoted against the outlet that tells it most alike (``likeness``), the
-    nearest-dated on a tie, and the message names the other outlets that agree. ``fields`` are
+    nearest-dated on a tie; the other outlets that agree are named and quoted after it. ``fields`` are
     more message fields; ``show`` writes a figure in the message (a year as «1983»).
     """
     classes: list[list[Claim]] = []
@@ -166,7 +166,8 @@ def outlier_findings(rule: Rule, story: str, told: list[Claim], key: tuple, *, s
         b = max(others, key=lambda c: (likeness(a, c), -abs(published_seconds(c) - published_seconds(a))))
         a["story"] = b["story"] = story
         said = {**pair_fields(a, b), "value_a": show(a), "value_b": show(b), **(fields or {})}
-        finding = make_finding(rule, [a, b], key, said, core=2)
+        agreeing = [c for c in usual if c is not b and c["outlet"] != a["outlet"]]
+        finding = make_finding(rule, [a, b, *agreeing], key, said, core=2)
         finding["message"] += agree_note({c["outlet"] for c in usual} - {a["outlet"]}, b["outlet"])
         findings.append(finding)
     return findings

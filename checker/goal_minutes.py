@@ -26,7 +26,7 @@ from .compare import Claim
 from .evidence import outlier_findings, published_seconds
 from .lexicon import Lexicon, load_lexicon
 from .names import WORD, in_words, skeleton
-from .normalize import fold_word
+from .normalize import fold, fold_word
 from .rules import Suites
 
 _CLAUSE_END = regex.compile(r"[.،,؛;:!?؟()«»\"]")
@@ -39,6 +39,7 @@ _LIST_GAP = regex.compile(r"[\s،,)(]*(?:من (?:عمر )?الشوط (?:الاو
 _LIST_TAIL = frozenset({"في", "عند", "بالدقائق", "بالدقيقتين", "الدقائق", "الدقيقتين"})
 _EXTRA_TIME = regex.compile(r"^من (?:عمر )?(?:الوقت|الاشواط|الشوطين|الشوط) (?:الاضافي|الاضافيه|الاضافيين)")
 WINDOW_WORDS = 12  # words before a minute that may tell its goal and scorer
+CLAUSE_WORDS = 20  # … or, when they tell no goal, the words of its clause up to this many
 MARKED_WORDS = 3  # words after a scorer marker that name the scorer
 REPEATED_NAME = 4  # a name the article writes this often is a team's, not a scorer's
 MAX_APART = 2 * 86400  # seconds: a match is reported that night and the next days, not the week after
@@ -51,6 +52,20 @@ def _clause_after(after: str) -> str:
     return _CLAUSE_END.split(after.lstrip(" )]»\"\u200f"), 1)[0]
 
 
+def _window(before: str, lex: Lexicon) -> list[str]:
+    """The folded words before a minute that may tell its goal: the last few, or its whole clause.
+
+    «وتقدم الفريق الإيطالي مبكرا عبر ضربة حرة نفذها ببراعة قائده … دي ناتالي عند الدقيقة الثانية»:
+    the goal word opens a clause longer than the window.
+    """
+    words = [fold_word(w) for w in WORD.findall(before)][-WINDOW_WORDS:]
+    if not any(in_words(w, lex.goal_words) for w in words):
+        clause = [fold_word(w) for w in WORD.findall(_CLAUSE_END.split(before)[-1])][-CLAUSE_WORDS:]
+        if len(clause) > len(words):
+            return clause
+    return words
+
+
 def _names_of(before: str, after: str, lex: Lexicon) -> set[str] | None:
     """The skeletons of the names that may tell a goal's scorer, or None if no goal is told.
 
@@ -60,7 +75,7 @@ def _names_of(before: str, after: str, lex: Lexicon) -> set[str] | None:
     """
     if _STOPPAGE_MARK.search(before) or _STOPPAGE_MARK.match(after):
         return None
-    words = [fold_word(w) for w in WORD.findall(before)][-WINDOW_WORDS:]
+    words = _window(before, lex)
     if not any(in_words(w, lex.goal_words) for w in words) or any(in_words(w, lex.other_match_events) for w in words):
         return None
     clause_after = " ".join(fold_word(w) for w in WORD.findall(_clause_after(after)))
@@ -104,7 +119,7 @@ def _scorer_list(before: str, size: int, lex: Lexicon) -> list[set[str]] | None:
     goal word when none follow it); one scorer's goals in their order; None when scorers and
     minutes differ in number otherwise («(هدفين)»).
     """
-    words = [fold_word(w) for w in WORD.findall(before)][-WINDOW_WORDS:]
+    words = _window(before, lex)
     if _names_of(before, "", lex) is None:
         return None
     last_goal = max(i for i, w in enumerate(words) if in_words(w, lex.goal_words))
@@ -163,6 +178,16 @@ def _goals(rows: list[Claim], text_words: dict[str, int], lex: Lexicon) -> list[
         for n in names:
             seen[n] += 1
     return [(c, {n for n in names if seen[n] == 1}) for c, names in told]
+
+
+ONE_GOAL = "#only-goal"  # the name shared by the minutes of a match's only goal
+_ONE_NIL = regex.compile(r"(?<![0-9.,/:-])(?:1 ?[-–] ?0|0 ?[-–] ?1)(?![0-9.,/:-])")
+
+
+def _one_goal_match(text: str, lex: Lexicon) -> bool:
+    """True when an article says its match ended with one goal («بهدف دون مقابل»، «هدفه الوحيد»، 1-0)."""
+    folded = fold(text).text
+    return any(phrase in folded for phrase in lex.one_goal_results) or _ONE_NIL.search(folded) is not None
 
 
 def _agree(a: float, b: float) -> bool:
@@ -264,6 +289,8 @@ def goal_minute_findings(claims: pl.DataFrame, stories: dict[str, str], suites: 
         for w in WORD.findall(texts.get(str(doc)) or ""):
             counts[skeleton(fold_word(w))] += 1
         goals = _goals(rows.to_dicts(), counts, lex)
+        if len(goals) == 1 and _one_goal_match(texts.get(str(doc)) or "", lex):
+            goals[0][1].add(ONE_GOAL)  # the match's only goal: any other article's only goal
         if goals:
             by_story[story][str(doc)] = goals
     findings = []

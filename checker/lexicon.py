@@ -144,6 +144,7 @@ class Lexicon:
     other_match_events: frozenset[str] = frozenset()  # a card, a substitution or a miss (طرد، اهدر)
     scorer_markers: tuple[str, ...] = ()  # phrases after a minute that name its scorer (عن طريق)
     match_words: frozenset[str] = frozenset()  # a match's words that name no one (الدقيقه، المهاجم)
+    one_goal_results: tuple[str, ...] = ()  # a match that ended with one goal (بهدف دون مقابل), folded
     not_names: frozenset[str] = frozenset()  # words before «(50 عاما)» that are no one's name (منذ، بالسجن)
 
 
@@ -386,6 +387,7 @@ def load_lexicon(root: str | None = None) -> Lexicon:
         lex.other_match_events = frozenset(_fold_all(context.get("other_match_events") or []))
         lex.scorer_markers = tuple(_fold_all(context.get("scorer_markers") or []))
         lex.not_names = frozenset(_fold_all(context.get("not_names") or []))
+        lex.one_goal_results = tuple(_fold_all(context.get("one_goal_results") or []))
         lex.match_words = frozenset(
             _fold_all([*(context.get("match_words") or []), *(context.get("given_names") or [])]))
     except (KeyError, TypeError, AttributeError) as exc:

@@ -32,7 +32,7 @@ def _findings(example: list[dict]) -> list[dict]:
     claims = claims_of(articles, workers=1)
     stories = {a.doc_id: "S1" for a in articles}
     copies = frozenset(wire_copies([(a.doc_id, a.text) for a in articles], stories))
-    return run_rules(claims, stories, SUITES, copies)
+    return run_rules(claims, stories, SUITES, copies, {a.doc_id: a.text for a in articles})
 
 
 def test_every_rule_has_examples_both_ways_and_an_arabic_message():
