@@ -66,6 +66,8 @@ def within_pairs(
                 out.append((t, slip, "headline"))  # 70857 tonnes in the headline, 708.57 in the body
                 continue
             if not t.get("_event") and not any(similarity(t, b) >= min_similarity for b in body):
+                if rounds_own_body(t, unit_body or told):
+                    continue  # «على 2500 منشأة» over the body's 2464: the headline rounds it
                 near = near_figure(t, told) or _far_only(t, told)
                 if near is not None:
                     out.append((t, near, "headline"))  # the headline's 1.308 projects, the body's 1.305
