@@ -24,6 +24,7 @@ CLAUSE_END = re.compile(r"[،,:؛;()«»\"]|\n|(?<![0-9])\.|\.(?![0-9])|" + SP +
 # one-character ends, and the connectives. They never overlap, so together they give
 # exactly CLAUSE_END's matches.
 _CLAUSE_MARK = re.compile(r"[،,:؛;()«»\"\n.](?:(?<!\.)|(?<![0-9]\.)|(?![0-9]))")
+_CONTRAST = re.compile(SP + r"(?:بينما|في حين|فيما)" + SP)  # a connective that sets a new account against the last
 _CLAUSE_WORD = re.compile(SP + r"(?:بينما|فيما|في حين|وفي|كما)" + SP)
 # Where a sentence end can start (a cheap stdlib scan in front of SENTENCE_END).
 _SENTENCE_CHAR = re.compile(r"[\n!?؟؛.]")
@@ -134,6 +135,18 @@ class Sentences:
             found = self.source(index - 1)
         self._sources[index] = found
         return found
+
+    def source_of(self, index: int, pos: int) -> tuple[int, int] | None:
+        """The source of the figure at ``pos`` in sentence ``index``: the sentence's, unless a contrast stands between.
+
+        «مخلفة 43 قتيلا، بينما أشار مدير الصحة إلى ارتفاع أعداد الضحايا»: the director named
+        after «بينما» speaks of the next figures, not of the outlet's 43.
+        """
+        src = self.source(index)
+        if src is not None and src[0] > pos and any(
+                len(self.text[m.end():src[0]].split()) <= 2 for m in _CONTRAST.finditer(self.text, pos, src[0])):
+            return None  # the connective opens the source's own clause: «بينما أشار المدير»
+        return src
 
     def _subject(self, pos: int, end: int, verb: str = "") -> tuple[int, int] | None:
         """Up to five words after a reporting verb, stopping at punctuation, a stop word or a predicate.

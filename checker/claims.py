@@ -173,9 +173,9 @@ class ArticleReader:
                                                s_start, s_end, self.article.published_at)
             scope, scope_span, place, self._part_end = part_of(
                 n, noun, predicate, sc, scope, scope_span, place, where, si, self._part_end, t, lex, c, s_start)
-            src = self.sentences.source(si)
+            src = self.sentences.source_of(si, n.end)
         elif n.form == "time":
-            src = self.sentences.source(si)  # «وأوضح المتحدث … أن البلاغ ورد الساعة 5:20»: whose time it is
+            src = self.sentences.source_of(si, n.end)  # «وأوضح المتحدث … أن البلاغ ورد الساعة 5:20»: whose time it is
         return self._row(n, kind, qualifier, low, high, noun.unit_name, noun.unit_span, predicate, side, scope,
                          scope_span, src, (s_start, s_end), place)
 

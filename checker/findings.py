@@ -115,7 +115,9 @@ def _pair_findings(
         pairs.extend((a, b, "across") for a, b in found)
         pairs.extend(_outlier_against_others(pairs, by_doc, suites, tol_agree, copies))
     best: dict[tuple, tuple] = {}
-    history = TollHistory.of(members, revised_to, dead)
+    # When each value was first told: by any people noun of this fate («43 قتيلا» dates «43 مدنيا»).
+    told_before = [c for cs in pool.values() for c in cs if c["predicate"] == key[3] and c["unit"] != key[2]]
+    history = TollHistory.of(members, revised_to, dead, told_before)
     for a, b, where in pairs:
         if a["doc_id"] != b["doc_id"] and (b["published_at"] or "") < (a["published_at"] or ""):
             a, b = b, a

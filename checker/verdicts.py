@@ -72,12 +72,21 @@ class TollHistory:
     revised_to: frozenset = frozenset()
     dead: dict = field(default_factory=dict)  # doc_id -> (the death toll the article leads with, its outlet)
     backing: dict = field(default_factory=dict)  # death toll -> how many outlets lead with it
+    told_by: dict = field(default_factory=dict)  # value -> the outlets that give it
 
     @classmethod
-    def of(cls, members: list[Claim], revised_to: frozenset = frozenset(), dead: dict | None = None) -> TollHistory:
-        """The history of one quantity's claims; ``revised_to``: the story's revised values under its verb."""
+    def of(cls, members: list[Claim], revised_to: frozenset = frozenset(), dead: dict | None = None,
+           also_dated: list[Claim] = ()) -> TollHistory:
+        """The history of one quantity's claims; ``revised_to``: the story's revised values under its verb.
+
+        ``also_dated``: the story's figures of the same fate under other nouns, which date a
+        value's first telling too («43 قتيلا» before «43 مدنيا»).
+        """
         first: dict = {}
+        told_by: dict[float, set] = defaultdict(set)
         for c in members:
+            told_by[c["value"]].add(c["outlet"])
+        for c in [*members, *also_dated]:
             when = published_time(c)
             if when is not None and (c["value"] not in first or when < first[c["value"]]):
                 first[c["value"]] = when
@@ -85,7 +94,7 @@ class TollHistory:
         outlets: dict[float, set] = defaultdict(set)
         for value, outlet in dead.values():
             outlets[value].add(outlet)
-        return cls(first, revised_to, dead, {value: len(names) for value, names in outlets.items()})
+        return cls(first, revised_to, dead, {value: len(names) for value, names in outlets.items()}, dict(told_by))
 
     def stages_differ(self, a: Claim, b: Claim) -> bool:
         """True when two articles tell different stages of one event: each leads with another death toll.
@@ -104,6 +113,20 @@ class TollHistory:
         """True when the story names the higher of two figures a raised toll and the other is lower."""
         low, high = sorted((a["value"] or 0, b["value"] or 0))
         return low < high and high in self.revised_to and a["qualifier"] == b["qualifier"] == "exact"
+
+    def rose_through(self, a: Claim, b: Claim) -> bool:
+        """True when the story told the lower of two figures hours before anyone told the higher, and rose past it.
+
+        43 killed at 02:29, then 57 and «ما لا يقل عن 60» in other outlets: an outlet that still
+        says 43 at 10:42 carries the first toll, not a contradiction of the later one. One
+        outlet alone above the rest (okaz's 3 where four say 2) is no rise.
+        """
+        low, high = sorted((a["value"] or 0, b["value"] or 0))
+        first_low, first_high = self.first_seen.get(low), self.first_seen.get(high)
+        if low >= high or first_low is None or first_high is None:
+            return False
+        above = set().union(*(names for value, names in self.told_by.items() if value is not None and value > low))
+        return len(above) >= 2 and (first_high - first_low).total_seconds() >= REVISION_HOURS * 3600
 
     def superseded(self, lower: Claim, higher: Claim) -> bool:
         """True when ``lower``, published after ``higher``, repeats a figure the story had already raised."""
@@ -164,7 +187,7 @@ def classify(
     edited = not (a["in_title"] or b["in_title"]) and (  # headlines are each outlet's own words
         b["claim_id"] in a.get("_twins", ()) or a["claim_id"] in b.get("_twins", ())
     )
-    if evolving and history is not None and not edited and history.raised_from(a, b):
+    if evolving and history is not None and not edited and (history.raised_from(a, b) or history.rose_through(a, b)):
         return "revision", None  # «ارتفع عدد المصابين إلى 38» against the 27 it replaced, however soon after
     if evolving and hours_apart >= REVISION_HOURS:
         later, earlier = (b, a) if tb >= ta else (a, b)

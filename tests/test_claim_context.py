@@ -672,3 +672,18 @@ def test_the_month_safar_is_no_zero():
     assert claims["unit"].to_list() == ["goal", "goal"]
 
 
+def test_a_source_after_a_contrast_is_not_the_source_of_the_figures_before_it():
+    """«مخلفة 43 قتيلا، بينما أشار مدير الصحة … وقال إن 57»: the director's figure is 57, the outlet's 43."""
+    text = ("شنت الميليشيات قصفا على دار سعد مخلفة 43 قتيلا، بينما أشار مدير عام الصحة إلى ارتفاع أعداد الضحايا،"
+            " وقال إن 57 مدنيا قتلوا.")
+    sources = {r["number_text"]: r["source"] for r in checker.extract_text(text).iter_rows(named=True)}
+    assert sources["43"] is None and sources["57"] and "الصحة" in sources["57"]
+
+
+def test_a_contrast_inside_the_account_keeps_its_source():
+    """«لقي شخصان حتفهما فيما أصيب 11 آخرون … ووفقا لما أورده المتحدث»: both figures are the spokesman's."""
+    text = ("لقي شخصان حتفهما فيما أصيب 11 آخرون في حوادث سير، ووفقا لما أورده المتحدث الرسمي للهلال الأحمر"
+            " فإن الفرق باشرت.")
+    sources = [r["source"] for r in checker.extract_text(text).iter_rows(named=True)]
+    assert len(sources) == 2 and all(s and "المتحدث" in s for s in sources)
+
