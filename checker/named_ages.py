@@ -24,9 +24,12 @@ from .names import bare_forms, skeleton
 from .normalize import fold_word
 from .rules import Suites
 
-_YEARS_AFTER = regex.compile(r"\s*/?\s*(?:عاما|عام|سنة|سنه|سنوات|اعوام|أعوام)[\u064b-\u0652]*\s*(?P<close>[)/])")
+_YEARS_AFTER = regex.compile(
+    r"\s*/?\s*(?:عام[\u064b-\u0652]*ا?|سن[\u064b-\u0652]*[ةه]|سنوات|[اأ]عوام)[\u064b-\u0652]*\s*(?P<close>[)/\"»”])")
 _NAME_BEFORE = regex.compile(
-    r"(?P<name>[\p{L}\p{M}\u0640]{3,})\s*(?:(?P<open>[(/])|\s(?P<aged>البالغ|البالغة|البالغه)(?:\s+من\s+العمر)?)?\s*$")
+    r"(?P<name>[\p{L}\p{M}\u0640]{3,})\s*(?:(?P<open>[(/\"«“-])|\s(?P<aged>البالغ|البالغة|البالغه)(?:\s+من\s+العمر)?)?\s*$")
+# Each bracket with the mark that closes it: «علاونة "21 عاما"»، «أبو ماريا- 53 عاماً»» (a dash inside a quote).
+_CLOSES = {"(": ")", "/": "/", '"': '"', "«": "»", "“": "”", "-": ')"»”'}
 MAX_AGE = 110
 MAX_APART = 7 * 86400  # seconds: a person's age holds for the week a story runs
 
@@ -35,7 +38,7 @@ def _is_name(word: str, lex: Lexicon) -> bool:
     """True when a folded word may be a person's name: no word the lexicons give a meaning."""
     known = (lex.units, lex.duals, lex.nationals, lex.places, lex.sides, lex.predicates)
     return not any(form in table for form in bare_forms(word) for table in known) and not any(
-        form in lex.not_names for form in bare_forms(word))
+        form in lex.not_names or form in lex.match_words for form in bare_forms(word))  # «محمد» alone is anyone
 
 
 def name_of(c: Claim, lex: Lexicon) -> tuple[str, str] | None:
@@ -47,7 +50,7 @@ def name_of(c: Claim, lex: Lexicon) -> tuple[str, str] | None:
     if after is None or before is None:
         return None
     opened = before.group("open") or ("/" if sentence.startswith("/", end) else None)  # SPA's «24/ عاما/»
-    if not (opened or before.group("aged")) or (opened and (opened == "(") != (after.group("close") == ")")):
+    if not (opened or before.group("aged")) or (opened and after.group("close") not in _CLOSES[opened]):
         return None  # «(» closes with «)», SPA's «/» with «/»
     word = fold_word(before.group("name"))
     return (skeleton(word), before.group("name")) if _is_name(word, lex) else None
