@@ -90,6 +90,8 @@ HOLDOUT17 = ROOT / "tests" / "fixtures" / "holdout17"
 HOLDOUT18 = ROOT / "tests" / "fixtures" / "holdout18"
 HOLDOUT19 = ROOT / "tests" / "fixtures" / "holdout19"
 HOLDOUT20 = ROOT / "tests" / "fixtures" / "holdout20"
+HOLDOUT21 = ROOT / "tests" / "fixtures" / "holdout21"
+HOLDOUT22 = ROOT / "tests" / "fixtures" / "holdout22"
 
 
 def _held_out_set(fixture: Path, tmp_path: Path) -> dict:
@@ -122,6 +124,8 @@ _holdout17 = partial(_held_out_set, HOLDOUT17)
 _holdout18 = partial(_held_out_set, HOLDOUT18)
 _holdout19 = partial(_held_out_set, HOLDOUT19)
 _holdout20 = partial(_held_out_set, HOLDOUT20)
+_holdout21 = partial(_held_out_set, HOLDOUT21)
+_holdout22 = partial(_held_out_set, HOLDOUT22)
 
 
 # Floors measured on 2026-11-22: a change may only raise them. The development set was tuned
@@ -229,6 +233,13 @@ _holdout20 = partial(_held_out_set, HOLDOUT20)
 # 3, no error, 100 % silent); with goal minutes (4f53b88, built before either set was read)
 # holdout20 0.33 / 1.00 and holdout19 still 0.00. Both were then read: a scorer's two goals in one
 # list and a named person's bracketed age (held-out 19 0.17 / 0.67, held-out 20 0.67 / 1.00).
+# Session 20: the twenty-first and twenty-second (holdout21, E01–E08, events to 31 Jul, and
+# holdout22, F01–F08, from 1 Aug on; two helpers on the same brief) were first scored unseen at
+# 74cd847, the session's start, and again at the later commits before they were read: holdout21
+# 0.00 / 0.00 (0 of 9 caught, 4 errors, all false alarms, 98.9 % silent), holdout22 0.00 (0 of 3,
+# no error, 100 % silent). Both were then read: a match's only goal timed in words, a rounded
+# headline, a toll that rose past the first figure, an age in quotes (held-out 21 0.11 / 1.00,
+# held-out 22 0.33 / 1.00).
 FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.83, 0.88, 0.97),
           "held-out events": (_holdout, 0.70, 0.63, 0.95), "held-out events 2": (_holdout2, 0.78, 1.0, 0.95),
           "held-out events 3": (_holdout3, 0.70, 0.70, 0.92), "held-out events 4": (_holdout4, 0.63, 0.7, 0.97),
@@ -239,9 +250,10 @@ FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_cluster
           "held-out events 9": (_holdout9, 0.25, 0.5, 0.97), "held-out events 10": (_holdout10, 0.08, 0.25, 0.97),
           "held-out events 11": (_holdout11, 0.16, 0.5, 0.97), "held-out events 12": (_holdout12, 0.16, 0.33, 0.97),
           "held-out events 13": (_holdout13, 0.1, 0.2, 0.97), "held-out events 14": (_holdout14, 0.0, 0.0, 0.97),
-          "held-out events 15": (_holdout15, 0.0, 0.0, 0.97), "held-out events 16": (_holdout16, 0.37, 0.5, 0.97),
+          "held-out events 15": (_holdout15, 0.0, 0.0, 0.97), "held-out events 16": (_holdout16, 0.5, 0.66, 0.97),
           "held-out events 17": (_holdout17, 0.46, 0.77, 0.97), "held-out events 18": (_holdout18, 0.27, 1.0, 0.97),
-          "held-out events 19": (_holdout19, 0.16, 0.66, 0.97), "held-out events 20": (_holdout20, 0.66, 1.0, 0.97)}
+          "held-out events 19": (_holdout19, 0.16, 0.66, 0.97), "held-out events 20": (_holdout20, 0.66, 1.0, 0.97),
+          "held-out events 21": (_holdout21, 0.11, 1.0, 0.97), "held-out events 22": (_holdout22, 0.33, 1.0, 0.97)}
 # Every other set keeps 97 % of its compatible pairs silent. Held-out 16's silence is below that
 # where a true finding (almadina's 355 FIFA points against 351) quotes three of the five outlets
 # that say 351: the gold pairs almadina with alyaum.
@@ -423,11 +435,10 @@ _HELD_OUT_GAPS = {
                           "against 200 actors and 50 technicians)",
     "held-out events 15": "measured 0.00 / 0.00 unseen at 79bf19d and at 815eb24 (kept unseen: its failures are "
                           "not read)",
-    "held-out events 16": "measured 0.38 / 0.43 unseen at 79bf19d, then read: 0.38 / 0.50 at 815eb24 (a man 'in "
+    "held-out events 16": "measured 0.38 / 0.43 unseen at 79bf19d, then read: 0.50 / 0.67 at f3fd42d (a man 'in "
                           "his third decade' against 35 a day later: ages a day apart are left alone, since in the "
                           "corpus they were mostly two men in merged stories; 14 militants killed in two "
-                          "operations against 6 in one of them; 'about three weeks' against 'two weeks'; "
-                          "almadina's 355 points quoted against three outlets' 351 where the gold pairs alyaum's)",
+                          "operations against 6 in one of them; 'about three weeks' against 'two weeks')",
     "held-out events 17": "measured 0.00 / 0.00 unseen at 9f31756, then read: 0.47 / 0.78 at e7b2f95 (a sum in "
                           "pesos and dollars against another outlet's dollars in other words; a Reuters text that "
                           "says 11 homes and then seven; a film title spelled two ways; a visit's day told as "
@@ -443,6 +454,13 @@ _HELD_OUT_GAPS = {
                           "win apart in arithmetic only)",
     "held-out events 20": "measured 0.00 (no error) unseen at c82a85b, 0.33 / 1.00 at 4f53b88, then read: 0.67 / "
                           "1.00 (a goal told «متأخرا بهدف عند الدقيقة العاشرة» names no scorer to match the 11th)",
+    "held-out events 21": "measured 0.00 / 0.00 unseen at 74cd847 and at ca88a99, then read: 0.11 / 1.00 (a time "
+                          "in GMT against local time; an age where story grouping splits the outlets; a source "
+                          "quoted with two bullets and three; a year and a count of training sessions; a "
+                          "conference's month, February against November)",
+    "held-out events 22": "measured 0.00 (no error) unseen at 74cd847 and at ca88a99, then read: 0.33 / 1.00 (a "
+                          "hostage's age said in his own words, «أبلغ من العمر 30 عاما», against «(31 سنة)»; "
+                          "1500 candidates against 1800 applicants a day apart)",
 }
 
 
