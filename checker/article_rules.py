@@ -149,6 +149,7 @@ def _incident_pairs(body: list[dict], totals: dict[str, dict]) -> list[dict[str,
 
 
 _HIJRI_YEAR = re.compile(r"(?<![0-9])1[34][0-9]{2}(?![0-9])")  # a year written in the Hijri calendar
+_RELATIVE_DAYS = frozenset({"امس", "اليوم", "غدا", "البارحه"})
 _WEEKDAY_BEFORE = 24  # characters before a date where its weekday is written («يوم الخميس 6 أغسطس»)
 
 
@@ -198,8 +199,12 @@ def _weekday_keys(words: list[str]) -> list[str]:
     article (الخميس، والخميس) or after «يوم»; a bare «احد» is the number one, not Sunday.
     """
     keys = []
+    day_named = False
     while words and words[-1] in ("الموافق", "يوم", "،", "-"):
+        day_named = day_named or words[-1] == "يوم"
         words = words[:-1]  # «الخميس الموافق 6 أغسطس»
+    if day_named and len(words) > 1 and words[-2] in _RELATIVE_DAYS:
+        return []  # «أمس الاثنين يوم 26 فبراير 2016»: Monday is yesterday, the date another day
     for i in range(len(words) - 1, max(-1, len(words) - 2), -1):  # the word right before the date
         word = words[i]
         if word[:1] in "وفب" and word[1:3] == "ال":

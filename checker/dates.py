@@ -18,8 +18,10 @@ def month_patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]
     names = trie_pattern(list(lex.months) + list(lex.hijri_months))
     month = f"(?:[بل])?(?P<month>{names}){NOT_LETTER_AFTER}"
     paren = r"(?:[ \u00a0]*\([^()\n]{1,20}\))?"
+    # AFP's two names of one month: «11 ايلول/سبتمبر 2001»، «8 تشرين الأول - أكتوبر 2005».
+    other_name = rf"(?:[ \u00a0]*(?:[/\-–][ \u00a0]*)?(?:{names}){NOT_LETTER_AFTER})?"
     after_day = regex.compile(
-        rf"{DASH}(?:من[ \u00a0]+)?(?:شهر[ \u00a0]+)?{month}{paren}"
+        rf"{DASH}(?:من[ \u00a0]+)?(?:شهر[ \u00a0]+)?{month}{other_name}{paren}"
         rf"(?:{DASH}(?:(?:عام|سنة|سنه|العام)[ \u00a0]+)?(?P<year>[0-9]{{4}})(?![0-9]))?"
     )
     before_year = regex.compile(

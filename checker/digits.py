@@ -122,18 +122,12 @@ def read_digits(g: Grammar, text: str, m: re.Match[str], found: list[Numeral],
         return end
     after = text[end : end + 60]
     # Day and month name (and year): 8 – فبراير – 2020, 15 رجب 1441 هـ
-    dm = g.day_month.match(text, end)
-    if dm and raw.isdigit() and 1 <= int(raw) <= 31 and not _SCORE_JOIN.match(text, end):
-        month = month_of(lex, dm.group("month"))
-        if month:
-            year = int(dm.group("year")) if dm.group("year") else None
-            if year is None and published_at:
-                year = _year_of_publication(published_at, month, int(raw))
-            date = _date_from_parts(year, month, int(raw), hijri_after=text[dm.end() : dm.end() + 4])
-            if date:
-                span_end = dm.end() if dm.group("year") else dm.end("month")
-                found.append(Numeral(start, span_end, float(year or 0) or None, "date", kind="date", date=date))
-                return span_end
+    if raw.isdigit() and not _SCORE_JOIN.match(text, end):
+        dated = day_month_date(g, text, end, int(raw), published_at)
+        if dated is not None:
+            year, span_end, date = dated
+            found.append(Numeral(start, span_end, year, "date", kind="date", date=date))
+            return span_end
     parsed = digits_value(raw, after)
     if parsed is None:
         return end
@@ -255,6 +249,27 @@ def _as_range(g: Grammar, text: str, a: Numeral, b: Numeral, found: list[Numeral
 # writes its day before a month name with a space, never a slash or a dash alone).
 _SCORE_JOIN = regex.compile(r"[ \u00a0]*[-/–—][ \u00a0]*(?=صفر(?!\p{L}))")
 HIJRI_YEAR_DAYS = 354.37
+
+
+def day_month_date(g: Grammar, text: str, end: int, day: int, published_at: str | None,
+                   ) -> tuple[float | None, int, str] | None:
+    """A day followed by its month name (and year): «15 رجب 1441 هـ»، «السابع عشر من نوفمبر 2015م».
+
+    Returns the year as the claim's value, where the date ends, and the ISO date; or None.
+    """
+    dm = g.day_month.match(text, end)
+    if dm is None or not 1 <= day <= 31:
+        return None
+    month = month_of(g.lex, dm.group("month"))
+    if not month:
+        return None
+    year = int(dm.group("year")) if dm.group("year") else None
+    if year is None and published_at:
+        year = _year_of_publication(published_at, month, day)
+    date = _date_from_parts(year, month, day, hijri_after=text[dm.end() : dm.end() + 4])
+    if not date:
+        return None
+    return float(year or 0) or None, dm.end() if dm.group("year") else dm.end("month"), date
 
 
 def _year_of_publication(published_at: str, month: tuple[int, bool], day: int) -> int | None:

@@ -31,6 +31,7 @@ from .conversions import conversion_findings
 from .copy_slots import copy_slot_findings
 from .cross_outlet_pairs import cross_pairs
 from .days import day_findings
+from .event_dates import date_findings
 from .evidence import agree_note, make_finding, merge_outliers, pair_fields
 from .figure_context import (
     SAME_WORDS,
@@ -385,6 +386,7 @@ def run_rules(
         + titled_year_findings(claims, stories, suites)
         + goal_minute_findings(claims, stories, suites, texts)
         + age_findings(claims, stories, suites)
+        + date_findings(claims, stories, suites)
         + incident_findings(claims, stories, suites)
         + kinds_findings(claims, stories, suites)
         + time_findings(claims, stories, suites)

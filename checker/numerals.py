@@ -23,7 +23,7 @@ import regex
 from .ages import OF_AGE_AFTER, person_concept
 from .attribution import sentence_spans
 from .dates import clock, iso_date, lede_day, published_date, time_of_day
-from .digits import add_scale_rest, read_digits, read_dmy
+from .digits import add_scale_rest, day_month_date, read_digits, read_dmy
 from .grammar import SP, Grammar, Numeral, grammar
 from .lexicon import NOT_LETTER_AFTER, Lexicon, squash
 from .number_words import parse_number_words
@@ -58,6 +58,11 @@ _CLOCK_PARTS = {"نصف": 30, "ربع": 15, "ثلث": 20}
 # «في الثامنة من مساء اليوم»، «السابعة والنصف صباحا»: a feminine ordinal hour with its part of the day.
 _DAY_PART_AFTER = regex.compile(
     rf"{SP}+(?:من{SP}+)?(?:ال)?(?:مساء|مساءا|صباحا|صباح|ظهرا|ظهر|عصرا|عصر|ليلا|ليل|فجرا|فجر){NOT_LETTER_AFTER}"
+)
+# A spelled day of a month («في السابع عشر من نوفمبر») follows a preposition or «يوم», not a
+# noun it counts («الأسبوع الأول من أغسطس», «الجولة الثالثة من يوليو»).
+_DAY_BEFORE = regex.compile(
+    rf"(?:^|[\s،,(])[وف]?(?:في|يوم|اليوم|ليله|صباح|مساء|منذ|حتي|من|بين|قبل|بعد|الي|مطلع|اعتبارا{SP}+من){SP}+$"
 )
 # The word before such an hour is a preposition, not a noun it counts («المرة الثانية صباح اليوم»).
 _HOUR_PREPOSITION_BEFORE = regex.compile(
@@ -296,6 +301,12 @@ def _read_word(g: Grammar, text: str, m: regex.Match[str], found: list[Numeral],
         tens = _ORDINAL_TENS.match(text, end) if value < 10 else None
         if tens:  # «الخامس والثمانين»، «الحادي والعشرون»: units before tens, as in cardinals
             value, end = value + _TENS[tens.group("t")], tens.end()
+        dated = day_month_date(g, text, end, value, published_at) if (
+            word.startswith("ال") and not word.split()[0].endswith("ه") and _DAY_BEFORE.search(before)) else None
+        if dated is not None:  # «السابع عشر من نوفمبر 2015م»، «الأول من أغسطس»: a day of a month
+            year, date_end, date = dated
+            found.append(Numeral(start, date_end, year, "date", kind="date", date=date))
+            return date_end
         decade = _DECADE_BEFORE.search(before)
         if decade and g.year is not None and (
                 OF_AGE_AFTER.match(text, end) or person_concept(decade.group("w") or "", lex)):

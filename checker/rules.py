@@ -35,6 +35,7 @@ KINDS = {
     "year_conflict",
     "goal_minute_conflict",
     "age_conflict",
+    "date_conflict",
 }
 SEVERITIES = ("error", "warning", "info")
 REGEX_TIMEOUT = 0.25

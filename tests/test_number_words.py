@@ -261,11 +261,25 @@ def test_a_number_word_in_an_idiom_is_no_claim(text):
         # A Hijri month with no year is in the Hijri year of the article, not Hijri year 2015.
         ("وصل الوفد في 2 صفر إلى جدة", "2 صفر", "2015-11-14"),
         ("وصل الوفد في 3 يوليو إلى جدة", "3 يوليو", "2015-07-03"),
+        # AFP's two names of one month, and its year after both.
+        ("بعد اعتداءات 11 ايلول/سبتمبر 2001 على نيويورك", "11 ايلول/سبتمبر 2001", "2001-09-11"),
+        ("وقع الزلزال في 8 تشرين الأول - أكتوبر 2005 في باكستان", "8 تشرين الأول - أكتوبر 2005", "2005-10-08"),
+        ("وتوفيت المغنية في 11 فبراير شباط 2012 في فندق", "11 فبراير شباط 2012", "2012-02-11"),
+        # A day spelled as an ordinal after a preposition: «الأول من أغسطس».
+        ("ويبدأ التطبيق الإلزامي في الأول من أغسطس", "الأول من أغسطس", "2015-08-01"),
+        ("في الفترة حتى السابع عشر من نوفمبر 2015م بالظهران", "السابع عشر من نوفمبر 2015", "2015-11-17"),
     ],
 )
 def test_a_date_written_in_figures_or_with_a_month_name(text, number, date):
     (row,) = checker.extract_text(text, published_at="2015-08-08T10:00:00").iter_rows(named=True)
     assert (row["number_text"], row["kind"], row["date"]) == (number, "date", date)
+
+
+@pytest.mark.parametrize("text", ["الأسبوع الأول من أغسطس", "الجولة الثالثة من شهر يوليو"])
+def test_an_ordinal_of_a_period_before_a_month_is_no_day(text):
+    """«الأسبوع الأول من أغسطس» is a week, «الجولة الثالثة» a round: no day of the month."""
+    rows = list(checker.extract_text(text, published_at="2015-08-08T10:00:00").iter_rows(named=True))
+    assert [(r["kind"], r["date"]) for r in rows] == [("ordinal", None)]
 
 
 def test_a_score_of_none_is_no_day_of_safar():
