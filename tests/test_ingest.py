@@ -441,3 +441,18 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+def test_a_lone_surrogate_in_a_jsonl_line_is_written_as_a_replacement_character(tmp_path: Path) -> None:
+    """«\\ud800» escaped in JSON is no character UTF-8 can write: U+FFFD stands in, one for one."""
+    import checker
+
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"text": "قتل 33 جنديا \\ud800 في الهجوم", "outlet": "x"}\n'
+                    '{"text": "قتل 36 جنديا في الهجوم", "outlet": "y"}\n', encoding="utf-8")
+    articles = [a for a in iter_articles([path]) if isinstance(a, Article)]
+    assert articles[0].text == "قتل 33 جنديا \ufffd في الهجوم"
+    result = checker.check([path])
+    claim = result["claims"].filter(result["claims"]["outlet"] == "x").row(0, named=True)
+    assert articles[0].text[claim["start"]:claim["end"]] == "33"
+    assert [f["rule"] for f in result["discrepancies"] if f["severity"] == "error"] == ["cross_outlet.value_conflict"]
