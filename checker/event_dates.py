@@ -21,7 +21,7 @@ import polars as pl
 import regex
 
 from .compare import Claim
-from .evidence import outlier_findings, published_seconds
+from .evidence import one_per_article, outlier_findings, published_seconds
 from .figure_context import similarity
 from .normalize import fold
 from .rules import Suites
@@ -113,14 +113,7 @@ def _aligned(told: dict[str, list[tuple[frozenset[str], list[Claim]]]],
     are one sentence; their dates pair in order. A slot that takes two dates of one article
     is dropped: it cannot tell which is meant.
     """
-    parent: dict[str, str] = {}
-    by_id: dict[str, Claim] = {}
-
-    def root(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            x = parent[x]
-        return x
-
+    pairs: list[tuple[Claim, Claim]] = []
     for (_, sa), (_, sb) in combinations(sorted(told.items()), 2):
         for wa, da in sa:
             for wb, db in sb:
@@ -133,12 +126,8 @@ def _aligned(told: dict[str, list[tuple[frozenset[str], list[Claim]]]],
                         continue  # a range: «من 12 شوال وحتى 24» against «24 شوال»
                     if similarity(a, b) < SAME_PLACE:
                         continue  # one sentence, two of its dates: the offer's day, and the deadline's
-                    by_id[a["claim_id"]], by_id[b["claim_id"]] = a, b
-                    parent[root(a["claim_id"])] = root(b["claim_id"])
-    slots: dict[str, list[Claim]] = defaultdict(list)
-    for cid, c in by_id.items():
-        slots[root(cid)].append(c)
-    return [s for s in slots.values() if len({c["doc_id"] for c in s}) == len(s)]
+                    pairs.append((a, b))
+    return one_per_article(pairs)
 
 
 def date_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites) -> list[dict[str, Any]]:

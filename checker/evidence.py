@@ -171,3 +171,26 @@ def outlier_findings(rule: Rule, story: str, told: list[Claim], key: tuple, *, s
         finding["message"] += agree_note({c["outlet"] for c in usual} - {a["outlet"]}, b["outlet"])
         findings.append(finding)
     return findings
+
+
+def one_per_article(pairs: list[tuple[Claim, Claim]]) -> list[list[Claim]]:
+    """Join pairs of claims that tell one thing (a goal's minute, a sentence's date) into groups, one claim per article.
+
+    A group that two claims of one article join is dropped: it cannot tell which is meant.
+    """
+    parent: dict[str, str] = {}
+    by_id: dict[str, Claim] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        by_id[a["claim_id"]], by_id[b["claim_id"]] = a, b
+        parent[root(a["claim_id"])] = root(b["claim_id"])
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for cid, c in by_id.items():
+        groups[root(cid)].append(c)
+    return [told for told in groups.values() if len({c["doc_id"] for c in told}) == len(told)]
+

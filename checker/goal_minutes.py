@@ -23,7 +23,7 @@ import polars as pl
 import regex
 
 from .compare import Claim
-from .evidence import outlier_findings, published_seconds
+from .evidence import one_per_article, outlier_findings, published_seconds
 from .lexicon import Lexicon, load_lexicon
 from .names import WORD, in_words, skeleton
 from .normalize import fold, fold_word
@@ -227,28 +227,6 @@ def _matches(ga: list[tuple[Claim, set[str]]], gb: list[tuple[Claim, set[str]]])
     return pairs
 
 
-def _one_goal_each(pairs: list[tuple[Claim, Claim]]) -> list[list[Claim]]:
-    """Join the matched minutes into goals, one minute per article.
-
-    A goal that two minutes of one article join is dropped: it cannot tell which is meant.
-    """
-    parent: dict[str, str] = {}
-    by_id: dict[str, Claim] = {}
-
-    def root(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            x = parent[x]
-        return x
-
-    for a, b in pairs:
-        by_id[a["claim_id"]], by_id[b["claim_id"]] = a, b
-        parent[root(a["claim_id"])] = root(b["claim_id"])
-    goals: dict[str, list[Claim]] = defaultdict(list)
-    for cid, c in by_id.items():
-        goals[root(cid)].append(c)
-    return [told for told in goals.values() if len({c["doc_id"] for c in told}) == len(told)]
-
-
 def minute_claims(claims: pl.DataFrame) -> pl.DataFrame:
     """The claims that may time a goal: «في الدقيقة 26», and AFP's bracketed «الهدف الثالث (43)»."""
     at = pl.col("start") - pl.col("sentence_start")
@@ -298,7 +276,7 @@ def goal_minute_findings(claims: pl.DataFrame, stories: dict[str, str], suites: 
         pairs = [p for (_, ga), (_, gb) in combinations(sorted(told.items()), 2)
                  if abs(published_seconds(ga[0][0]) - published_seconds(gb[0][0])) <= MAX_APART
                  for p in _matches(ga, gb)]
-        for goal in _one_goal_each(pairs):
+        for goal in one_per_article(pairs):
             findings += outlier_findings(rule, story, goal, (story, "ordinal", "minute", None),
                                          same=lambda a, b: _agree(a["value"], b["value"]),
                                          likeness=lambda a, b: len(a["_told"] & b["_told"]))
