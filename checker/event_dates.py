@@ -149,13 +149,14 @@ def date_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites)
                      for story, docs in by_story.items() if len(docs) > 1}
     # A word many dated sentences of the run share (a letter's «صحيفتكم الغراء») tells little.
     df: dict[str, int] = defaultdict(int)
+    sentence_count = 1
     for told in told_by_story.values():
         for sentences in told.values():
+            sentence_count += len(sentences)
             for words, _ in sentences:
                 for w in words:
                     df[w] += 1
-    n = sum(df.values()) and 1 + sum(len(s) for t in told_by_story.values() for s in t.values())
-    weight = {w: math.log(n / k) + 1.0 for w, k in df.items()}
+    weight = {w: math.log(sentence_count / k) + 1.0 for w, k in df.items()}
     findings = []
     for story, told in sorted(told_by_story.items()):
         for slot in _aligned(told, weight):
