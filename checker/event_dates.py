@@ -12,7 +12,6 @@ are relative days («أمس»), compared by :mod:`checker.days`.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import defaultdict
 from itertools import combinations
 from typing import Any
@@ -22,7 +21,7 @@ import regex
 
 from .compare import Claim
 from .evidence import one_per_article, outlier_findings, published_seconds
-from .figure_context import similarity
+from .figure_context import similarity, weighted_jaccard, word_weights
 from .normalize import fold
 from .rules import Suites
 from .words import TOKEN, stem
@@ -96,15 +95,6 @@ def _pairs(da: list[Claim], db: list[Claim]) -> list[tuple[Claim, Claim]]:
     return out + list(zip(left_a, left_b, strict=True))
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str], weight: dict[str, float] | None = None) -> float:
-    """Shared words over all words of two sentences, each word weighted (rarer words weigh more)."""
-    if not a or not b:
-        return 0.0
-    if weight is None:
-        return len(a & b) / len(a | b)
-    return sum(weight.get(w, 1.0) for w in a & b) / sum(weight.get(w, 1.0) for w in a | b)
-
-
 def _aligned(told: dict[str, list[tuple[frozenset[str], list[Claim]]]],
              weight: dict[str, float] | None = None) -> list[list[Claim]]:
     """The dates two outlets give in one sentence, joined across the story: one date of each article per slot.
@@ -118,7 +108,7 @@ def _aligned(told: dict[str, list[tuple[frozenset[str], list[Claim]]]],
         for wa, da in sa:
             for wb, db in sb:
                 a0, b0 = da[0], db[0]
-                if (a0["outlet"] == b0["outlet"] or _jaccard(wa, wb, weight) < SAME_SENTENCE
+                if (a0["outlet"] == b0["outlet"] or weighted_jaccard(wa, wb, weight) < SAME_SENTENCE
                         or abs(published_seconds(a0) - published_seconds(b0)) > MAX_APART):
                     continue
                 for a, b in _pairs(da, db):
@@ -148,15 +138,8 @@ def date_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites)
     told_by_story = {story: {doc: _dated_sentences(rows) for doc, rows in docs.items()}
                      for story, docs in by_story.items() if len(docs) > 1}
     # A word many dated sentences of the run share (a letter's «صحيفتكم الغراء») tells little.
-    df: dict[str, int] = defaultdict(int)
-    sentence_count = 1
-    for told in told_by_story.values():
-        for sentences in told.values():
-            sentence_count += len(sentences)
-            for words, _ in sentences:
-                for w in words:
-                    df[w] += 1
-    weight = {w: math.log(sentence_count / k) + 1.0 for w, k in df.items()}
+    weight = word_weights([words for told in told_by_story.values() for sentences in told.values()
+                           for words, _ in sentences])
     findings = []
     for story, told in sorted(told_by_story.items()):
         for slot in _aligned(told, weight):

@@ -43,26 +43,35 @@ def similarity(a: Claim, b: Claim) -> float:
         a["_ctx"] = context_words(a)
     if "_ctx" not in b:
         b["_ctx"] = context_words(b)
-    wa, wb = a["_ctx"], b["_ctx"]
+    return weighted_jaccard(a["_ctx"], b["_ctx"], a.get("_idf"))
+
+
+def weighted_jaccard(wa: frozenset[str], wb: frozenset[str], weight: dict[str, float] | None = None) -> float:
+    """Shared words over all words of two word sets, 0–1; with ``weight``, a rare word counts for more."""
     if not wa or not wb:
         return 0.0
-    idf = a.get("_idf")
-    if idf is None:
+    if weight is None:
         return len(wa & wb) / len(wa | wb)
     # fsum: the same total whatever order the sets iterate in (string hashing varies per process).
-    union = math.fsum(idf.get(w, 1.0) for w in wa | wb)
-    return math.fsum(idf.get(w, 1.0) for w in wa & wb) / union if union else 0.0
+    union = math.fsum(weight.get(w, 1.0) for w in wa | wb)
+    return math.fsum(weight.get(w, 1.0) for w in wa & wb) / union if union else 0.0
+
+
+def word_weights(word_sets: list[frozenset[str]]) -> dict[str, float]:
+    """Each word's weight in a run: log(N / how many of the N word sets have it) + 1."""
+    df: dict[str, int] = {}
+    for words in word_sets:
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    n = len(word_sets) + 1
+    return {w: math.log(n / k) + 1.0 for w, k in df.items()}
 
 
 def weigh_context_words(claims: list[Claim]) -> None:
     """Give every claim the run's word weights: log(N / claims whose context has the word)."""
-    df: dict[str, int] = {}
     for c in claims:
-        c["_ctx"] = words = context_words(c)
-        for w in words:
-            df[w] = df.get(w, 0) + 1
-    n = len(claims) + 1
-    idf = {w: math.log(n / k) + 1.0 for w, k in df.items()}
+        c["_ctx"] = context_words(c)
+    idf = word_weights([c["_ctx"] for c in claims])
     for c in claims:
         c["_idf"] = idf
 
