@@ -10,7 +10,7 @@ from typing import Any
 
 import regex
 
-from .compare import Claim, describe_key, scope_class, show_value, told_by
+from .compare import Claim, describe_key, published_time, scope_class, show_value, told_by
 from .rules import Rule
 
 EVIDENCE = ("claim_id", "doc_id", "start", "end", "number_text", "value", "low", "high", "qualifier",
@@ -128,12 +128,13 @@ def merge_outliers(findings: list[dict[str, Any]], rule_id: str) -> list[dict[st
     return merged
 
 
+_EPOCH = datetime(1970, 1, 1)
+
+
 def published_seconds(c: Claim) -> float:
-    """When a claim's article was published, in seconds (0 when unknown)."""
-    try:
-        return datetime.fromisoformat(c["published_at"] or "").timestamp()
-    except ValueError:
-        return 0.0
+    """When a claim's article was published, in seconds of its wall-clock time (0 when unknown)."""
+    when = published_time(c)
+    return (when - _EPOCH).total_seconds() if when else 0.0
 
 
 def outlier_findings(rule: Rule, story: str, told: list[Claim], key: tuple, *, same: Callable[[Claim, Claim], bool],
