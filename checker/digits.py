@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import pairwise
 
 import regex
 
@@ -208,7 +209,8 @@ def _read_pair(g: Grammar, text: str, first: Numeral, pair: regex.Match[str], be
     sep = pair.group("sep")
     b_raw = pair.group("b")
     b_parsed = digits_value(b_raw, text[pair.end() : pair.end() + 20])
-    if b_parsed is None or first.value is None:
+    if b_parsed is None or first.value is None or (b_raw.isdigit() and g.day_month.match(text, pair.end())):
+        # «15-17 نوفمبر»: the second number is a date, read on its own; day_range_starts dates the first
         found.append(first)
         return first.end
     b_value, b_dec = b_parsed
@@ -243,6 +245,24 @@ def _as_range(g: Grammar, text: str, a: Numeral, b: Numeral, found: list[Numeral
     for n in (a, b):
         n.qualifier, n.low, n.high, n.pair_end = "range", a.value, b.value, b.end
     found.extend([a, b])
+
+
+# «من 15 إلى 17 نوفمبر»، «بين 15 وحتى 17 من شباط»، «15-17 نوفمبر»، «يومي 15 و16 نوفمبر»
+_DAY_RANGE_JOIN = regex.compile(r"[ \t\u00a0]*(?:[-–—]+|و?(?:ال[يى]|حت[يى]|لغايه)|و)[ \t\u00a0]*")
+
+
+def day_range_starts(g: Grammar, text: str, found: list[Numeral]) -> None:
+    """Date a bare day joined to a later day of a written month: «من 15 إلى 17 نوفمبر» starts on 15 November."""
+    for a, b in pairwise(found):
+        if (b.kind != "date" or not b.date or len(b.date) != 10 or not g.day_month.search(text, b.start, b.end)
+                or a.form not in ("digits", "ordinal") or a.kind not in (None, "ordinal")
+                or a.scaled or a.decimals or a.value is None
+                or not 1 <= a.value < int(b.date[8:10]) or a.value != int(a.value)
+                or (a.form == "ordinal" and "ه " in text[a.start : a.end] + " ")  # a day's ordinal is masculine
+                or not _DAY_RANGE_JOIN.fullmatch(text, a.end, b.start)):
+            continue
+        a.form, a.kind, a.qualifier, a.low, a.high, a.pair_end = "date", "date", "exact", None, None, None
+        a.value, a.date = b.value, f"{b.date[:8]}{int(a.value):02d}"
 
 
 # «فوزه 2/صفر»، «3 - صفر»: a score of none, not the second day of the month Safar (a date

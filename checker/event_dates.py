@@ -30,6 +30,7 @@ SAME_SENTENCE = 0.5  # share of words (Jaccard) from which two outlets' sentence
 SAME_PLACE = 0.4  # … and of the words around two of their dates, from which the dates stand in one place
 MAX_APART = 7 * 86400  # seconds: a release is carried within the week
 _DIGIT = regex.compile(r"[0-9٠-٩۰-۹]")
+_RELATIVE_DAY = r"(?:^|\s)[أا]مس(?:\s|$)"  # «أول من أمس»: a day counted from publication, compared by checker.days
 _FIRST_NUMBER = regex.compile(r"[0-9]+")
 _MOVED = regex.compile(r"(?<!\p{L})[وف]?(?:تاجيل|تاجل|تاجلت|ارجاء|ارجئ|ارجئت|يرجا|مؤجل|بدلا|عوضا)(?!\p{L})")
 
@@ -54,7 +55,8 @@ def _same_day(a: Claim, b: Claim) -> bool:
 
 def _written_day(c: Claim) -> int:
     """The day a date writes («24 شوال» is 24, whatever day of August it is), or its day of the month."""
-    m = _FIRST_NUMBER.search(fold(c.get("number_text") or "").text)
+    # «السابع عشر من نوفمبر 2015» writes no day in digits: its number is the year.
+    m = _FIRST_NUMBER.match(fold(c.get("number_text") or "").text)
     return int(m.group()) if m else int(c["date"][8:10])
 
 
@@ -64,6 +66,14 @@ def _said_apart(a: Claim, b: Claim) -> bool:
         if regex.search(rf"(?<![0-9]){_written_day(y)}(?![0-9])", fold(x.get("sentence") or "").text):
             return True
     return False
+
+
+RANGE_JOIN = 12  # characters at most between a range's first day and its last («15 وحتى 17 من شباط»)
+
+
+def _starts_range(first: Claim, last: Claim) -> bool:
+    """True when ``first`` is the day a range starts on and ``last`` the day it ends on: its place is theirs."""
+    return first["doc_id"] == last["doc_id"] and 0 < last["start"] - first["end"] <= RANGE_JOIN
 
 
 def _dated_sentences(rows: list[Claim]) -> list[tuple[frozenset[str], list[Claim]]]:
@@ -111,10 +121,14 @@ def _aligned(told: dict[str, list[tuple[frozenset[str], list[Claim]]]],
                 if (a0["outlet"] == b0["outlet"] or weighted_jaccard(wa, wb, weight) < SAME_SENTENCE
                         or abs(published_seconds(a0) - published_seconds(b0)) > MAX_APART):
                     continue
-                for a, b in _pairs(da, db):
+                paired = _pairs(da, db)
+                placed = [similarity(a, b) >= SAME_PLACE for a, b in paired]
+                for (a, b), in_place in zip(paired, placed, strict=True):
                     if _written_day(a) != _written_day(b) and not _same_day(a, b) and _said_apart(a, b):
                         continue  # a range: «من 12 شوال وحتى 24» against «24 شوال»
-                    if similarity(a, b) < SAME_PLACE:
+                    if not in_place and not any(
+                            ok and _starts_range(a, a2) and _starts_range(b, b2)
+                            for (a2, b2), ok in zip(paired, placed, strict=True)):
                         continue  # one sentence, two of its dates: the offer's day, and the deadline's
                     pairs.append((a, b))
     return one_per_article(pairs)
@@ -126,7 +140,7 @@ def date_findings(claims: pl.DataFrame, stories: dict[str, str], suites: Suites)
     if rule is None or "date" not in claims.columns:
         return []
     dates = claims.filter((pl.col("kind") == "date") & (pl.col("date").str.len_chars() == 10) & ~pl.col("in_title")
-                          & pl.col("number_text").str.contains(r"[0-9٠-٩۰-۹]"))
+                          & ~pl.col("number_text").str.contains(_RELATIVE_DAY))
     if dates.is_empty():
         return []
     by_story: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))

@@ -23,7 +23,7 @@ import regex
 from .ages import OF_AGE_AFTER, person_concept
 from .attribution import sentence_spans
 from .dates import clock, iso_date, lede_day, published_date, time_of_day
-from .digits import add_scale_rest, day_month_date, read_digits, read_dmy
+from .digits import add_scale_rest, day_month_date, day_range_starts, read_digits, read_dmy
 from .grammar import SP, Grammar, Numeral, grammar
 from .lexicon import NOT_LETTER_AFTER, Lexicon, squash
 from .number_words import parse_number_words
@@ -156,6 +156,7 @@ def scan(text: str, published_at: str | None = None, sentences: list[tuple[int, 
     _numbered_days(g, text, found, published_at)
     score_zeros(text, found)
     join_ranges(text, found)
+    day_range_starts(g, text, found)
     return found
 
 

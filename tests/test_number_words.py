@@ -275,6 +275,30 @@ def test_a_date_written_in_figures_or_with_a_month_name(text, number, date):
     assert (row["number_text"], row["kind"], row["date"]) == (number, "date", date)
 
 
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("في الفترة بين 15 وحتى 17 من شباط (فبراير) 2015 في مركز", ["2015-02-15", "2015-02-17"]),
+        ("في الفترة ما بين 15 إلى 17 نوفمبر القادم", ["2015-11-15", "2015-11-17"]),
+        ("خلال الفترة 15-17 نوفمبر بالظهران", ["2015-11-15", "2015-11-17"]),
+        ("يومي 15 و16 نوفمبر", ["2015-11-15", "2015-11-16"]),
+        ("في الفترة بين الخامس عشر وحتى السابع عشر من نوفمبر 2015م", ["2015-11-15", "2015-11-17"]),
+    ],
+)
+def test_the_first_day_of_a_range_of_days_takes_the_month_of_the_last(text, dates):
+    """«من 15 إلى 17 نوفمبر» starts on 15 November: the bare first day is a date, not a count of 15."""
+    rows = checker.extract_text(text, published_at="2015-08-08T10:00:00").rows(named=True)
+    assert [(r["kind"], r["date"]) for r in rows] == [("date", d) for d in dates]
+
+
+@pytest.mark.parametrize("text", ["ارتفع عدد المصابين من 15 إلى 17 مصابا", "المرتبة الخامسة وحتى السابع عشر من نوفمبر",
+                                  "ارتفع من 30 إلى 17 نوفمبر"])
+def test_a_number_before_a_date_is_no_day_unless_it_starts_its_range(text):
+    """A count, a feminine ordinal, a number past the last day: none starts a range of days."""
+    rows = checker.extract_text(text, published_at="2015-08-08T10:00:00").rows(named=True)
+    assert rows[0]["kind"] != "date"
+
+
 @pytest.mark.parametrize("text", ["الأسبوع الأول من أغسطس", "الجولة الثالثة من شهر يوليو"])
 def test_an_ordinal_of_a_period_before_a_month_is_no_day(text):
     """«الأسبوع الأول من أغسطس» is a week, «الجولة الثالثة» a round: no day of the month."""
