@@ -225,7 +225,9 @@ def _read_pair(g: Grammar, text: str, first: Numeral, pair: regex.Match[str], be
             return second.end
         found.extend([first, second])
         return second.end
-    ranged = g.range_start.search(before) or sep in ("الى", "إلى", "حتى") or sep == "او"
+    ranged = g.range_start.search(before) or sep in ("الي", "حتي", "او")
+    if sep in ("الي", "حتي") and g.change_before.search(text, max(0, first.start - 120), first.start):
+        ranged = False  # «ارتفع من 30 إلى 40»: a change from one figure to another
     if ranged and first.value < b_value:
         _as_range(g, text, first, second, found)
         return second.end

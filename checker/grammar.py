@@ -76,9 +76,12 @@ class Grammar:
         self.numbered_day = (word_finder(self.numbered_days, clitics=f"[{_IDIOM_CLITICS}]?")
                              if self.numbered_days else None)
         self.pair = re.compile(
-            rf"{SP}*(?P<sep>[/\-–—]+|و|او|الى|إلى|حتى){SP}*(?P<b>[0-9]+(?:[.,٫][0-9]+)?)(?![0-9])"
+            rf"{SP}*(?P<sep>[/\-–—]+|و|او|الي|حتي){SP}*(?P<b>[0-9]+(?:[.,٫][0-9]+)?)(?![0-9])"
         )
         self.range_start = re.compile(rf"(?:بين|من|ما بين){SP}+(?:ال)?$")
+        # «رفع الحد الأدنى للسن من 13 إلى 16»: a change word in the clause before «من X إلى Y»
+        changes = "|".join(sorted(map(re.escape, lex.change_words), key=len, reverse=True)) or "(?!)"
+        self.change_before = re.compile(rf"(?:^|[\s(«\"])[وف]?(?:{changes})[^.،,؛\n]*من{SP}+$")
         self.identifier_before = re.compile(
             r"(?:رقم|الرقم|رقمه|رقمها|الماده|البند|الفقره|ماده|بند|الرحله|"
             r"الطريق|طريق|هاتف|جوال|الهاتف|تحويله|ص\.ب|الاصدار|نسخه|موديل|طراز|ايفون|قرار|"

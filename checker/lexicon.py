@@ -145,6 +145,7 @@ class Lexicon:
     scorer_markers: tuple[str, ...] = ()  # phrases after a minute that name its scorer (عن طريق)
     match_words: frozenset[str] = frozenset()  # a match's words that name no one (الدقيقه، المهاجم)
     one_goal_results: tuple[str, ...] = ()  # a match that ended with one goal (بهدف دون مقابل), folded
+    change_words: tuple[str, ...] = ()  # words that move a figure «من 13 إلى 16» (ارتفع، رفع), folded
     not_names: frozenset[str] = frozenset()  # words before «(50 عاما)» that are no one's name (منذ، بالسجن)
 
 
@@ -388,6 +389,7 @@ def load_lexicon(root: str | None = None) -> Lexicon:
         lex.scorer_markers = tuple(_fold_all(context.get("scorer_markers") or []))
         lex.not_names = frozenset(_fold_all(context.get("not_names") or []))
         lex.one_goal_results = tuple(_fold_all(context.get("one_goal_results") or []))
+        lex.change_words = tuple(_fold_all(context.get("change_words") or []))
         lex.match_words = frozenset(
             _fold_all([*(context.get("match_words") or []), *(context.get("given_names") or [])]))
     except (KeyError, TypeError, AttributeError) as exc:

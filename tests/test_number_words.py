@@ -205,7 +205,20 @@ def test_an_ordinal_of_a_noun_before_a_part_of_the_day_is_no_hour(text):
     assert [(r["kind"], r["date"]) for r in rows] == [("ordinal", None)]
 
 
-@pytest.mark.parametrize("text", ["قتل ثلاثة أشخاص وأصيب خمسة آخرون", "وارتفع عدد القتلى من ثلاثة إلى خمسة"])
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("علمنا منهم أن 35 إلى 40 شخصا لقوا حتفهم", 35, 40), ("في غضون 3 إلى 4 ساعات", 3, 4),
+     ("بلغت الإصابات ما بين 14 حتى 16 إصابة", 14, 16)],
+)
+def test_two_figures_joined_by_to_make_a_range(text, low, high):
+    """«35 إلى 40 شخصا» is 35–40 («إلى» is «الي» once folded)."""
+    rows = list(checker.extract_text(text).iter_rows(named=True))
+    assert [(r["qualifier"], r["low"], r["high"]) for r in rows] == [("range", low, high)] * 2
+
+
+@pytest.mark.parametrize("text", ["قتل ثلاثة أشخاص وأصيب خمسة آخرون", "وارتفع عدد القتلى من ثلاثة إلى خمسة",
+                                  "تم رفع الحد الأدنى للسن أمس الخميس من 13 إلى 16 عاما",
+                                  "وارتفع عدد القتلى من 30 إلى 40 قتيلا"])
 def test_two_numbers_that_are_no_choice_are_no_range(text):
     """Two tolls, or a toll that changed («من ثلاثة إلى خمسة»), are two exact figures."""
     rows = list(checker.extract_text(text).iter_rows(named=True))
