@@ -28,7 +28,8 @@ TERM_WORDS = regex.compile(
     r"(?<!\p{L})(?:[وفبل])?(?:ال|لل)?(?:سجن|حبس|حكم|احكام|عقوبه|مده|لمده|اشغال|خبره|خدمه|متابعه)(?!\p{L})"
 )
 # «ألا يقل عمر المتقدم عن 30 عاما»: a limit a rule sets, not anyone's age.
-LIMIT_BEFORE = regex.compile(r"(?<!\p{L})[اأ]?لا\s+(?:يقل|تقل|يزيد|تزيد|يتجاوز|تتجاوز|يتعدى|تتعدى)(?!\p{L})")
+# Folded text writes «يتعدى» as «يتعدي».
+LIMIT_BEFORE = regex.compile(r"(?<!\p{L})[اأ]?لا\s+(?:يقل|تقل|يزيد|تزيد|يتجاوز|تتجاوز|يتعد[يى]|تتعد[يى])(?!\p{L})")
 OPEN_BRACKET_BEFORE = regex.compile(rf"\({SP}*$")
 BRACKETS_ONLY = regex.compile(rf"[{SP[1:-1]}(«\"]*")
 _WORD = regex.compile(r"\p{L}+")

@@ -561,6 +561,7 @@ def test_registered_players_are_no_infections():
         ("قضت المحكمة بسجن مواطن 10 سنوات", "10", 10, 10, 10, None, None),
         ("بدأت الحرب منذ 50 عاما", "50", 50, 50, 50, None, None),
         ("ألا يقل عمر المتقدم عن 30 عاما", "30", 30, 30, 30, None, None),  # the split hedge is not read
+        ("على ألا يتعدى عمر المتقدم 35 عاما", "35", 35, 35, 35, None, None),
     ],
 )
 def test_an_age_is_years_of_a_person(text, number, value, low, high, predicate, side):
