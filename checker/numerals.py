@@ -62,7 +62,7 @@ _DAY_PART_AFTER = regex.compile(
 # A spelled day of a month («في السابع عشر من نوفمبر») follows a preposition or «يوم», not a
 # noun it counts («الأسبوع الأول من أغسطس», «الجولة الثالثة من يوليو»).
 _DAY_BEFORE = regex.compile(
-    rf"(?:^|[\s،,(])[وف]?(?:في|يوم|اليوم|ليله|صباح|مساء|منذ|حتي|من|بين|قبل|بعد|الي|مطلع|اعتبارا{SP}+من){SP}+$"
+    rf"(?:^|[\s،,(])[وف]?(?:في|يوم|اليوم|ليله|صباح|مساء|منذ|حتي|من|بين|قبل|بعد|الي|مطلع|بتاريخ|تاريخ|اعتبارا{SP}+من){SP}+$"
 )
 # The word before such an hour is a preposition, not a noun it counts («المرة الثانية صباح اليوم»).
 _HOUR_PREPOSITION_BEFORE = regex.compile(

@@ -281,6 +281,7 @@ def test_a_number_word_in_an_idiom_is_no_claim(text):
         # A day spelled as an ordinal after a preposition: «الأول من أغسطس».
         ("ويبدأ التطبيق الإلزامي في الأول من أغسطس", "الأول من أغسطس", "2015-08-01"),
         ("في الفترة حتى السابع عشر من نوفمبر 2015م بالظهران", "السابع عشر من نوفمبر 2015", "2015-11-17"),
+        ("منحت اللجنة في رسالة بتاريخ الخامس من اغسطس الجاري فرصة", "الخامس من اغسطس", "2015-08-05"),
     ],
 )
 def test_a_date_written_in_figures_or_with_a_month_name(text, number, date):
