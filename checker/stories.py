@@ -9,9 +9,10 @@ each article's most distinctive words, so large archives are never compared all-
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 import polars as pl
 
@@ -72,6 +73,8 @@ def group_stories(
     max_bonus: float = 0.2,
     max_size: int = 20,
     strong: float = 0.45,
+    weak: float = 0.12,
+    margin: float = 2.8,
 ) -> dict[str, str]:
     """Return doc_id -> story id for ``(doc_id, text, published_at)`` triples.
 
@@ -79,7 +82,9 @@ def group_stories(
     ``soldier/killed/turkey``): two articles that count the same thing are more likely one
     story than two that merely share words, and each shared *event* quantity (one with a
     predicate and a side, ``soldier/killed/turkey``) adds ``shared_fact_bonus`` to their
-    similarity. Story ids are ``S1``, ``S2`` … in order of each story's first article.
+    similarity. A part of at most two articles whose best link to a story is at least
+    ``weak`` and ``margin`` times its link to any other story joins it, when both articles'
+    dates are known. Story ids are ``S1``, ``S2`` … in order of each story's first article.
     """
     n = len(docs)
     doc_col: list[int] = []
@@ -114,10 +119,13 @@ def group_stories(
     )
     size = [1] * n
     scored = []
+    weak_links = []
     for i, j, sim in pairs.select("doc", "doc_b", "sim").iter_rows():
         sim += min(max_bonus, shared_fact_bonus * len(facts[i] & facts[j]))
         if sim >= threshold:
             scored.append((-sim, i, j))
+        if sim >= WEAK_FLOOR and days[i] is not None and days[j] is not None:
+            weak_links.append((sim, i, j))  # a weak link holds only where both dates confirm it
     # Most alike pairs first; a story past ``max_size`` articles grows only through strong
     # links, so that chains of loosely alike reports (market days, weather) stay apart.
     for neg_sim, i, j in sorted(scored):
@@ -128,6 +136,7 @@ def group_stories(
             continue
         parent[ri] = rj
         size[rj] += size[ri]
+    _attach_weak_parts(weak_links, find, parent, size, weak, margin, max_size)
     names: dict[int, str] = {}
     out: dict[str, str] = {}
     for i, (doc_id, _, _) in enumerate(docs):
@@ -135,6 +144,43 @@ def group_stories(
         names.setdefault(root, f"S{len(names) + 1}")
         out[doc_id] = names[root]
     return out
+
+
+PART_SIZE = 2  # articles at most in a part that a weak link may join to a story
+WEAK_FLOOR = 0.02  # links weaker than this count as no link when a part's best link is weighed
+
+
+def _attach_weak_parts(links: list[tuple[float, int, int]], find: Any, parent: list[int], size: list[int],
+                       weak: float, margin: float, max_size: int) -> None:
+    """Join a part of a story to the story it is most alike, when that link stands out.
+
+    One outlet's account may share too few words with the others to pass the threshold
+    (a short wire text, a match report told from the other side); when its best link to
+    another story is at least ``weak`` and ``margin`` times its link to any third story,
+    it belongs there.
+    """
+    best: dict[int, dict[int, float]] = defaultdict(dict)
+    for sim, i, j in links:
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        for a, b in ((ri, rj), (rj, ri)):
+            if sim > best[a].get(b, 0.0):
+                best[a][b] = sim
+    joins = []
+    for root, others in best.items():
+        if size[root] > PART_SIZE:
+            continue  # a story of its own: two stories alike in words stay two
+        ranked = sorted(others.items(), key=lambda kv: -kv[1])
+        first_root, first = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0.0
+        if first >= weak and first >= margin * second:
+            joins.append((-first, root, first_root))
+    for _, a, b in sorted(joins):
+        ra, rb = find(a), find(b)
+        if ra != rb and size[ra] + size[rb] <= max_size:
+            parent[ra] = rb
+            size[rb] += size[ra]
 
 
 def _similar_pairs(doc_col: list[int], term_col: list[str], tf_col: list[int], n: int, top_terms: int) -> pl.DataFrame:
