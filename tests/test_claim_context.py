@@ -585,6 +585,8 @@ def test_a_decade_noun_is_an_age_only_of_someone():
         ("مقتل (18) يمنيا في قصف", "18", "person", "killed", "yemen"),
         ("مقتل «18» يمنيا في قصف", "18", "person", "killed", "yemen"),
         ("وتسمم 18 سعودي في رحلة", "18", "person", "poisoned", "saudi_arabia"),
+        ("توفي 9 عمانيين في حادث الحافلة", "9", "person", "killed", "oman"),
+        ("ستشجع أكثر من 1.3 مليار صيني على ممارسة الرياضة", "1.3 مليار", "person", None, "china"),
     ],
 )
 def test_people_counted_by_their_nationality(text, number, unit, predicate, side):
