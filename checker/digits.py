@@ -22,6 +22,7 @@ _CLOSE_PAREN = re.compile(r"[ \u00a0]*[)\]»”\"]")  # a closing bracket or quo
 # A scale word may follow a closing bracket or quote: «(3.462)مليار».
 _DECIMAL_CUE = re.compile(rf"{SP}*(?:%|بالمئه|بالمائه|في{SP}+الم|الف|مليون|مليار|ملايين|دينار|نقطه)"
                           rf"|{SP}*[)\]»”\"]{SP}*(?:الف|مليون|مليار|ملايين)")
+_SCALE_CUE = re.compile(rf"{SP}*[)\]»”\"]?{SP}*(?:الف|مليون|مليار|ملايين)")
 _DATE_SEPARATOR = re.compile(r"[/.\-]")
 _LATIN_BEFORE = re.compile(r"[A-Za-z][\-]?$")  # F-16, A330: a model or a code
 _NAME_DASH_BEFORE = regex.compile(r"\p{L}-$")  # إف-16, كوفيد-19: a model or a name
@@ -51,7 +52,7 @@ def digits_value(raw: str, next_text: str) -> tuple[float, int] | None:
             return None
         return float(raw), len(raw.partition(".")[2])
     if "," in raw and "." in raw:
-        return _mixed_separators(raw)
+        return _mixed_separators(raw, bool(_SCALE_CUE.match(next_text)))
     if "," in raw:
         parts = raw.split(",")
         if all(len(p) == 3 for p in parts[1:]) and 1 <= len(parts[0]) <= 3:
@@ -79,13 +80,19 @@ def digits_value(raw: str, next_text: str) -> tuple[float, int] | None:
     return float(raw), 0
 
 
-def _mixed_separators(raw: str) -> tuple[float, int] | None:
-    """Read ``9,098.27`` or ``542.963,440``: the last separator is the decimal mark, the other groups thousands."""
+def _mixed_separators(raw: str, scale_after: bool = False) -> tuple[float, int] | None:
+    """Read ``9,098.27`` or ``1.234,5``: the last separator is the decimal mark, the other groups thousands.
+
+    Before a scale word, groups of three all through are thousands: «542.963,440 مليون ريال»
+    writes out 542,963,440 riyals (its parts add up to it) with a redundant «مليون».
+    """
     mark = "." if raw.rfind(".") > raw.rfind(",") else ","
     whole, _, fraction = raw.rpartition(mark)
     groups = whole.split("," if mark == "." else ".")
     if mark in whole or not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:]):
         return None
+    if scale_after and len(fraction) == 3 and len(groups) > 1:
+        return float("".join(groups) + fraction), 0
     return float("".join(groups) + "." + fraction), len(fraction)
 
 
@@ -158,7 +165,7 @@ def read_digits(g: Grammar, text: str, m: re.Match[str], found: list[Numeral],
     elif sc:
         entries = lex.number_words[sc.group("w")]
         scale = entries[0][1]
-        num.value = float(f"{value * scale:.15g}")  # 542963.44 × 10⁶ is 542,963,440,000, not …439,999.99994
+        num.value = float(f"{value * scale:.15g}")  # 4.1 × 10⁶ is 4,100,000, not 4,099,999.9999999995
         if sc.group("frac"):
             num.value += (0.5 if sc.group("frac") == "نصف" else 0.25) * scale
         num.end = sc.end()

@@ -206,6 +206,18 @@ def test_an_ordinal_of_a_noun_before_a_part_of_the_day_is_no_hour(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [("بتكلفة إجمالية قدرها 542.963,440 مليون ريال", 542_963_440), ("بتكلفة بلغت ( 37,775.000) مليون ريال", 37_775_000),
+     ("بلغت الإيرادات 9,098.27 مليون ريال", 9_098_270_000), ("بلغ الدين 1.234,5 مليون يورو", 1_234_500_000)],
+)
+def test_a_dot_and_a_comma_in_one_figure(text, value):
+    """The last mark is the decimal point, unless groups of three run through before a scale word:
+    «542.963,440 مليون ريال» writes out 542,963,440 riyals, its «مليون» redundant."""
+    (row,) = checker.extract_text(text).iter_rows(named=True)
+    assert row["value"] == value
+
+
+@pytest.mark.parametrize(
     ("text", "low", "high"),
     [("علمنا منهم أن 35 إلى 40 شخصا لقوا حتفهم", 35, 40), ("في غضون 3 إلى 4 ساعات", 3, 4),
      ("بلغت الإصابات ما بين 14 حتى 16 إصابة", 14, 16)],
