@@ -92,6 +92,8 @@ HOLDOUT19 = ROOT / "tests" / "fixtures" / "holdout19"
 HOLDOUT20 = ROOT / "tests" / "fixtures" / "holdout20"
 HOLDOUT21 = ROOT / "tests" / "fixtures" / "holdout21"
 HOLDOUT22 = ROOT / "tests" / "fixtures" / "holdout22"
+HOLDOUT23 = ROOT / "tests" / "fixtures" / "holdout23"
+HOLDOUT24 = ROOT / "tests" / "fixtures" / "holdout24"
 
 
 def _held_out_set(fixture: Path, tmp_path: Path) -> dict:
@@ -126,6 +128,8 @@ _holdout19 = partial(_held_out_set, HOLDOUT19)
 _holdout20 = partial(_held_out_set, HOLDOUT20)
 _holdout21 = partial(_held_out_set, HOLDOUT21)
 _holdout22 = partial(_held_out_set, HOLDOUT22)
+_holdout23 = partial(_held_out_set, HOLDOUT23)
+_holdout24 = partial(_held_out_set, HOLDOUT24)
 
 
 # Floors measured on 2026-11-22: a change may only raise them. The development set was tuned
@@ -241,7 +245,10 @@ _holdout22 = partial(_held_out_set, HOLDOUT22)
 # headline, a toll that rose past the first figure, an age in quotes, one sentence's dates across
 # outlets (held-out 21 0.22 / 1.00, held-out 22 0.33 / 1.00; held-out 19 rose to 0.33 / 0.80). Session
 # 21: a range of days dated from its first day, a lone outlet's account joined to its story
-# (held-out 21 0.44 / 1.00).
+# (held-out 21 0.44 / 1.00). Held-out 23 (G01–G08, events to 31 Jul) and 24 (H01–H08, from 1 Aug),
+# two helpers on one brief, were scored unseen at 29bc570 (the session's start) and at 4c1eb83:
+# holdout23 0.06 / 1.00 (1 of 18 caught, 98.4 % silent), holdout24 0.00 / 0.00 (0 of 11, 3
+# errors, all false alarms, 98.8 % silent); then read: a figure with a redundant scale word.
 FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_clusters, 0.83, 0.88, 0.97),
           "held-out events": (_holdout, 0.70, 0.63, 0.95), "held-out events 2": (_holdout2, 0.78, 1.0, 0.95),
           "held-out events 3": (_holdout3, 0.70, 0.70, 0.92), "held-out events 4": (_holdout4, 0.63, 0.7, 0.97),
@@ -255,7 +262,8 @@ FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_cluster
           "held-out events 15": (_holdout15, 0.0, 0.0, 0.97), "held-out events 16": (_holdout16, 0.5, 0.66, 0.97),
           "held-out events 17": (_holdout17, 0.46, 0.77, 0.97), "held-out events 18": (_holdout18, 0.27, 1.0, 0.97),
           "held-out events 19": (_holdout19, 0.33, 0.8, 0.97), "held-out events 20": (_holdout20, 0.66, 1.0, 0.97),
-          "held-out events 21": (_holdout21, 0.44, 1.0, 0.96), "held-out events 22": (_holdout22, 0.33, 1.0, 0.97)}
+          "held-out events 21": (_holdout21, 0.44, 1.0, 0.96), "held-out events 22": (_holdout22, 0.33, 1.0, 0.97),
+          "held-out events 23": (_holdout23, 0.05, 1.0, 0.97), "held-out events 24": (_holdout24, 0.0, 0.0, 0.97)}
 # Every other set keeps 97 % of its compatible pairs silent. Held-out 16's silence is below that
 # where a true finding (almadina's 355 FIFA points against 351) quotes three of the five outlets
 # that say 351: the gold pairs almadina with alyaum. Held-out 21's conference dates quote the four
@@ -464,6 +472,14 @@ _HELD_OUT_GAPS = {
     "held-out events 22": "measured 0.00 (no error) unseen at 74cd847 and at ca88a99, then read: 0.33 / 1.00 (a "
                           "hostage's age said in his own words, «أبلغ من العمر 30 عاما», against «(31 سنة)»; "
                           "1500 candidates against 1800 applicants a day apart)",
+    "held-out events 23": "measured 0.06 / 1.00 unseen at 29bc570 and at 4c1eb83, then read: 0.06 / 1.00 (arms-ban "
+                          "years read by two agencies; revenue growth 59 % against 32.5 %; goal minutes in a list "
+                          "«في الدقائق 7 و65 و1+90» and a misspelt «الدققة»; scouts, an unlisted noun; a year "
+                          "against two years ago; profit growth against its own sums)",
+    "held-out events 24": "measured 0.00 / 0.00 unseen at 29bc570 and at 4c1eb83, then read: 0.00 / 0.00 (an age "
+                          "against a birth date; a camp's friendlies and weeks; an injury's minute; prices in a "
+                          "list a digit apart; a time zone; two injured against one seriously injured, read as "
+                          "a contradiction where the gold reads a part)",
 }
 
 
