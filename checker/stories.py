@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
-from typing import Any
 
 import polars as pl
 
@@ -150,8 +150,8 @@ PART_SIZE = 2  # articles at most in a part that a weak link may join to a story
 WEAK_FLOOR = 0.02  # links weaker than this count as no link when a part's best link is weighed
 
 
-def _attach_weak_parts(links: list[tuple[float, int, int]], find: Any, parent: list[int], size: list[int],
-                       weak: float, margin: float, max_size: int) -> None:
+def _attach_weak_parts(links: list[tuple[float, int, int]], find: Callable[[int], int], parent: list[int],
+                       size: list[int], weak: float, margin: float, max_size: int) -> None:
     """Join a part of a story to the story it is most alike, when that link stands out.
 
     One outlet's account may share too few words with the others to pass the threshold
