@@ -20,9 +20,8 @@ from .grammar import SP, Grammar, Numeral
 _CLOSE_PAREN = re.compile(r"[ \u00a0]*[)\]»”\"]")  # a closing bracket or quote
 # A scale word, percent sign or three-decimal currency after "18.410": the dot is a decimal point.
 # A scale word may follow a closing bracket or quote: «(3.462)مليار».
-_DECIMAL_CUE = re.compile(rf"{SP}*(?:%|بالمئه|بالمائه|في{SP}+الم|الف|مليون|مليار|ملايين|دينار|نقطه)"
-                          rf"|{SP}*[)\]»”\"]{SP}*(?:الف|مليون|مليار|ملايين)")
 _SCALE_CUE = re.compile(rf"{SP}*[)\]»”\"]?{SP}*(?:الف|مليون|مليار|ملايين)")
+_DECIMAL_CUE = re.compile(rf"{SP}*(?:%|بالمئه|بالمائه|في{SP}+الم|دينار|نقطه)|{_SCALE_CUE.pattern}")
 _DATE_SEPARATOR = re.compile(r"[/.\-]")
 _LATIN_BEFORE = re.compile(r"[A-Za-z][\-]?$")  # F-16, A330: a model or a code
 _NAME_DASH_BEFORE = regex.compile(r"\p{L}-$")  # إف-16, كوفيد-19: a model or a name
