@@ -79,9 +79,12 @@ class Grammar:
             rf"{SP}*(?P<sep>[/\-–—]+|و|او|الي|حتي){SP}*(?P<b>[0-9]+(?:[.,٫][0-9]+)?)(?![0-9])"
         )
         self.range_start = re.compile(rf"(?:بين|من|ما بين){SP}+(?:ال)?$")
-        # «رفع الحد الأدنى للسن من 13 إلى 16»: a change word in the clause before «من X إلى Y»
-        changes = "|".join(sorted(map(re.escape, lex.change_words), key=len, reverse=True)) or "(?!)"
-        self.change_before = re.compile(rf"(?:^|[\s(«\"])[وف]?(?:{changes})[^.،,؛\n]*من{SP}+$")
+        # «رفع الحد الأدنى للسن من 13 إلى 16»: a rise or fall (the predicates' forms, or a word that
+        # starts with a change word) in the clause before «من X إلى Y»
+        moves = trie_pattern(w for w, key in lex.predicates.items() if key in ("rose", "fell"))
+        starts = trie_pattern(lex.change_words) if lex.change_words else "(?!)"
+        self.change_before = re.compile(
+            rf"(?:^|[\s(«\"])[وف]?(?:(?:{moves})(?!\w)|(?:{starts})\w*)[^.،,؛\n]*من{SP}+$")
         self.identifier_before = re.compile(
             r"(?:رقم|الرقم|رقمه|رقمها|الماده|البند|الفقره|ماده|بند|الرحله|"
             r"الطريق|طريق|هاتف|جوال|الهاتف|تحويله|ص\.ب|الاصدار|نسخه|موديل|طراز|ايفون|قرار|"

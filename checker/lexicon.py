@@ -145,7 +145,7 @@ class Lexicon:
     scorer_markers: tuple[str, ...] = ()  # phrases after a minute that name its scorer (عن طريق)
     match_words: frozenset[str] = frozenset()  # a match's words that name no one (الدقيقه، المهاجم)
     one_goal_results: tuple[str, ...] = ()  # a match that ended with one goal (بهدف دون مقابل), folded
-    change_words: tuple[str, ...] = ()  # words that move a figure «من 13 إلى 16» (ارتفع، رفع), folded
+    change_words: tuple[str, ...] = ()  # words that start a change «من 13 إلى 16» besides rose/fell (رفع), folded
     not_names: frozenset[str] = frozenset()  # words before «(50 عاما)» that are no one's name (منذ، بالسجن)
 
 
