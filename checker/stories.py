@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
+from heapq import nlargest
+from operator import itemgetter
 
 import polars as pl
 
@@ -99,14 +100,7 @@ def group_stories(
         tf_col.extend(tf.values())
     days = [_day(p) for _, _, p in docs]
     facts = [{k for k in (quantities or {}).get(doc_id, ()) if "/None" not in k} for doc_id, _, _ in docs]
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    parts = Parts(n)
     ordinals = [d.toordinal() if d else None for d in days]
     pairs = (
         _similar_pairs(doc_col, term_col, tf_col, n, top_terms)
@@ -117,7 +111,6 @@ def group_stories(
         )
         .filter(((pl.col("day") - pl.col("day_b")).abs() <= max_days).fill_null(True))
     )
-    size = [1] * n
     scored = []
     weak_links = []
     for i, j, sim in pairs.select("doc", "doc_b", "sim").iter_rows():
@@ -129,18 +122,12 @@ def group_stories(
     # Most alike pairs first; a story past ``max_size`` articles grows only through strong
     # links, so that chains of loosely alike reports (market days, weather) stay apart.
     for neg_sim, i, j in sorted(scored):
-        ri, rj = find(i), find(j)
-        if ri == rj:
-            continue
-        if size[ri] + size[rj] > max_size and -neg_sim < strong:
-            continue
-        parent[ri] = rj
-        size[rj] += size[ri]
-    _attach_weak_parts(weak_links, find, parent, size, weak, margin, max_size)
+        parts.join(i, j, max_size if -neg_sim < strong else n)
+    _attach_weak_parts(weak_links, parts, weak, margin, max_size)
     names: dict[int, str] = {}
     out: dict[str, str] = {}
     for i, (doc_id, _, _) in enumerate(docs):
-        root = find(i)
+        root = parts.find(i)
         names.setdefault(root, f"S{len(names) + 1}")
         out[doc_id] = names[root]
     return out
@@ -150,8 +137,31 @@ PART_SIZE = 2  # articles at most in a part that a weak link may join to a story
 WEAK_FLOOR = 0.02  # links weaker than this count as no link when a part's best link is weighed
 
 
-def _attach_weak_parts(links: list[tuple[float, int, int]], find: Callable[[int], int], parent: list[int],
-                       size: list[int], weak: float, margin: float, max_size: int) -> None:
+class Parts:
+    """Articles joined into stories so far (union–find), with each story's size."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.size = [1] * n
+
+    def find(self, i: int) -> int:
+        """The story (its root article) that article ``i`` is in."""
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(self, i: int, j: int, max_size: int) -> None:
+        """Join the stories of ``i`` and ``j`` unless together they would pass ``max_size`` articles."""
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj and self.size[ri] + self.size[rj] <= max_size:
+            self.parent[ri] = rj
+            self.size[rj] += self.size[ri]
+
+
+def _attach_weak_parts(links: list[tuple[float, int, int]], parts: Parts, weak: float, margin: float,
+                       max_size: int) -> None:
     """Join a part of a story to the story it is most alike, when that link stands out.
 
     One outlet's account may share too few words with the others to pass the threshold
@@ -161,7 +171,7 @@ def _attach_weak_parts(links: list[tuple[float, int, int]], find: Callable[[int]
     """
     best: dict[int, dict[int, float]] = defaultdict(dict)
     for sim, i, j in links:
-        ri, rj = find(i), find(j)
+        ri, rj = parts.find(i), parts.find(j)
         if ri == rj:
             continue
         for a, b in ((ri, rj), (rj, ri)):
@@ -169,18 +179,14 @@ def _attach_weak_parts(links: list[tuple[float, int, int]], find: Callable[[int]
                 best[a][b] = sim
     joins = []
     for root, others in best.items():
-        if size[root] > PART_SIZE:
+        if parts.size[root] > PART_SIZE:
             continue  # a story of its own: two stories alike in words stay two
-        ranked = sorted(others.items(), key=lambda kv: -kv[1])
-        first_root, first = ranked[0]
-        second = ranked[1][1] if len(ranked) > 1 else 0.0
+        (first_root, first), *rest = nlargest(2, others.items(), key=itemgetter(1))
+        second = rest[0][1] if rest else 0.0
         if first >= weak and first >= margin * second:
             joins.append((-first, root, first_root))
     for _, a, b in sorted(joins):
-        ra, rb = find(a), find(b)
-        if ra != rb and size[ra] + size[rb] <= max_size:
-            parent[ra] = rb
-            size[rb] += size[ra]
+        parts.join(a, b, max_size)
 
 
 def _similar_pairs(doc_col: list[int], term_col: list[str], tf_col: list[int], n: int, top_terms: int) -> pl.DataFrame:

@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-from checker.stories import _attach_weak_parts
+from checker.stories import Parts, _attach_weak_parts
 
 
 def _groups(n: int, first_pass: list[tuple[int, int]], links: list[tuple[float, int, int]],
             weak: float = 0.12, margin: float = 2.8, max_size: int = 20) -> list[set[int]]:
-    parent = list(range(n))
-    size = [1] * n
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            i = parent[i]
-        return i
-
+    parts = Parts(n)
     for i, j in first_pass:
-        ri, rj = find(i), find(j)
-        parent[ri] = rj
-        size[rj] += size[ri]
-    _attach_weak_parts(links, find, parent, size, weak, margin, max_size)
+        parts.join(i, j, max_size)
+    _attach_weak_parts(links, parts, weak, margin, max_size)
     out: dict[int, set[int]] = {}
     for i in range(n):
-        out.setdefault(find(i), set()).add(i)
+        out.setdefault(parts.find(i), set()).add(i)
     return sorted(out.values(), key=min)
 
 
