@@ -100,7 +100,8 @@ def interval(c: Claim, tol: Tolerance) -> tuple[float, float]:
         return v - spread, v + spread
     if q == "exact" and v is not None:
         u = written_ulp(c)
-        return v - u / 2, v + u
+        # «32 ألف» is 31,500 to 32,999 (rounded or cut): short of «أكثر من 33 ألف».
+        return v - u / 2, math.nextafter(v + u, -math.inf) if u else v
     if q in ("more_than", "at_least") and v is not None and v > 0 and c.get("in_title"):
         return lo, min(hi, v * tol.hedge_reach)  # a headline's «أكثر من 7 ملايين» is not 703 million
     return lo, hi

@@ -31,6 +31,8 @@ def _claim(text: str) -> dict:
         ("بتكلفة 97,151,502.13 ريال", "بتكلفة 97,151,502 ريال", True),  # a large sum with its halalas dropped
         ("بتكلفة 97,151,502.63 ريال", "بتكلفة 97,151,503 ريال", True),  # or rounded
         ("ارتفع 31.3 %", "ارتفع 31 %", False),                          # a small figure's decimal is another figure
+        ("بمشاركة 32 ألف كشاف", "بمشاركة أكثر من 33 ألف كشاف", False),  # 32 thousand is short of 33 thousand
+        ("بمشاركة 32 ألف كشاف", "بمشاركة 32.9 ألف كشاف", True),          # but may be 32,900 cut short
     ],
 )
 def test_agreement(a, b, same):
