@@ -168,9 +168,7 @@ def _unit_inflections(entry: dict[str, Any]) -> Iterable[tuple[str, str]]:
                 yield stem + suffix, "dual"
             yield stem + "ات", "pl"
         else:
-            if not form.endswith(("ا", "ي", "ء")):
-                yield form + "ا", "sg"
-            if form.endswith("ي") and not sound:
+            if not form.endswith(("ا", "ء")):  # «جنديا»، «فنيا»، «كشافا»
                 yield form + "ا", "sg"
             yield form + "ان", "dual"
             if sound or form + "ين" in explicit_plural:

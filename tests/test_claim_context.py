@@ -123,6 +123,10 @@ def _first(text: str, number: str) -> dict:
         # A flood that cuts people off traps them; those it trapped are rescued («حاصرتهم» describes them).
         ("أمطار الجنوب تقطع التيار وتحتجز 10 أشخاص", "10", "person", "person", "trapped"),
         ("مدني جازان أنقذ 9 أشخاص حاصرتهم السيول", "9", "person", "person", "evacuated"),
+        # A nisba noun takes the accusative alef too; with a second noun, the count is of both.
+        ("قتل 12 إرهابياً في المواجهات", "12", "fighter", "fighter", "killed"),
+        ("يشارك 30 صحفيا في الدورة", "30", "journalist", "journalist", None),
+        ("250 ممثلاً وفنياً يبدأون بروفات مسرحية", "250", "person", "person", None),
         # «واحد» follows the noun it counts: «جانب واحد للقارب» counts no boat.
         ("تجمع الركاب على جانب واحد للقارب", "واحد", None, None, None),
         # The words after «مقابل» tell of the figure compared with, not of this one.
