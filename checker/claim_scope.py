@@ -128,11 +128,11 @@ def part_of(n: Numeral, noun: CountedNoun, predicate: str | None, sc: Span | Non
         and c.before_one_person.match(t, after_end)))
     # «15 من المصابين تراوحت إصاباتهم بين الحرجة والمتوسطة»: some of the injured, not all
     # («توفي 3 من المصابين» has its own verb: another toll, and no part of this one).
-    of_the_toll = of_the and unit is not None and _FATE_OF_NOUN.get(unit.concept, "") == (predicate or "")
+    of_the_toll = of_the and unit is not None and predicate is not None and _FATE_OF_NOUN.get(unit.concept) == predicate
     if (sc is None or (one_more and scope in _DAY_SCOPES)) and (
         of_the_toll
         or (n.value == 1 and t[n.start:n.end] in ("احد", "احدي") and n.end < after_end)
-        or AMONG_BEFORE.search(t, max(s_start, n.start - 14), n.start)
+        or AMONG_BEFORE.search(t, max(s_start, n.start - 30), n.start)
         or AMONG_AFTER.match(t, n.end)
         or (predicate in ("injured", "infected") and c.severity_after.match(t, after_end))
         or one_more

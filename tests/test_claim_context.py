@@ -252,6 +252,7 @@ def test_a_quoted_place_at_the_end_of_the_sentence():
         ("أُصيب طفلان وفتاة سعوديون عصر اليوم", "طفلان"),  # 2 + 1
         ("أصيب شخصان و3 رجال أمن من الدفاع المدني إثر حريق", "شخصان"),  # the rest of a list of people
         ("وأن 15 من المصابين العمانيين تراوحت إصاباتهم بين الحرجة والمتوسطة", "15"),  # some of the injured
+        ("فريق عمل مكون من 250 من الممثلين والفنيين، بينهم نحو 200 ممثل", "200"),  # a hedged part
     ],
 )
 def test_a_subset_of_a_toll_is_a_part(text, number):
@@ -269,6 +270,8 @@ def test_a_subset_of_a_toll_is_a_part(text, number):
         ("توفي 3 من المصابين في المستشفى", "3"),  # a toll of its own among the injured
         ("قتل 13 جنديا وشرطيا على الأقل في الهجوم", "13"),  # «جنديا وشرطيا»: soldiers and policemen, all 13
         ("مقتل 32 شخصا ومائة جريح", "32"),  # the injured are another toll, not another kind of people
+        ("فريق عمل مكون من 250 من الممثلين والفنيين", "250"),  # «من الـ» names what is counted, no toll
+        ("وقال إن 174 من المدنيين قتلوا", "174"),
     ],
 )
 def test_a_whole_toll_is_not_a_part(text, number):
