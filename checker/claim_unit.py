@@ -109,7 +109,7 @@ def counted_noun(n: Numeral, g: Grammar, c: Context, folded: Folded, text: str, 
                     noun_after = not um.group("min")
                     if (national := c.national_after.match(t, after_end)) and unit.category == "person":
                         national_side = lex.nationals[national.group("w")]  # «22 سائحا سعوديا»
-                    if _counts_two_nouns(g, t, unit, um.end()):
+                    if _counts_two_nouns(g, t, unit, um.end(), partitive=of_the):
                         if unit.category == "person":  # «33 قتيلا وجريحا»، «17 جنديا وضابطا»: people all the same
                             unit = lex.units["شخص"][0]
                         else:  # «54 كلية ومعهدا»: colleges and institutes together
@@ -173,17 +173,26 @@ def _dual_unit(lex: Lexicon, n: Numeral, t: str, s_start: int, s_end: int) -> Un
     return n.unit  # type: ignore[return-value]
 
 
-def _counts_two_nouns(g: Grammar, t: str, unit: UnitForm, end: int) -> bool:
-    """True when the counted noun, singular, shares its number with a second noun: «54 كلية ومعهدا».
+def _counts_two_nouns(g: Grammar, t: str, unit: UnitForm, end: int, partitive: bool = False) -> bool:
+    """True when the counted noun shares its number with a second noun: «54 كلية ومعهدا»، «250 من الممثلين والفنيين».
 
-    The second noun is in the same accusative (tanween alef: «17 جنديا وضابطا»); «مقتل 30 شخصا
-    وإصابة 100» opens another toll and «22 فرقة إسعافية وفرقة طبية» adds one more team.
+    A singular's second noun is in the same accusative (tanween alef: «17 جنديا وضابطا»);
+    «مقتل 30 شخصا وإصابة 100» opens another toll and «22 فرقة إسعافية وفرقة طبية» adds one
+    more team. A plural's is definite after a partitive («من الممثلين والفنيين»).
     """
-    if unit.number != "sg":
-        return False
     m = _AND_NOUN.match(t, end)
     other = g.unit_after.match(t, m.end()) if m else None
-    if other is None or other.start("w") != m.end() or other.group("min") or not t.endswith("ا", 0, other.end("w")):
+    if other is None or other.start("w") != m.end() or other.group("min"):
         return False
-    forms = g.lex.units.get(squash(other.group("w"))) or []
+    word = squash(other.group("w"))
+    forms = g.lex.units.get(word) or []
+    if unit.number != "sg":
+        if not partitive:
+            return False  # «عشرات المروحيات والمدرعات»: the construct names what it counts first
+        forms = forms or g.lex.duals.get(word) or []  # «الفنيين»: a sound plural is filed with the duals
+        # «250 من الممثلين والفنيين»: a definite plural and another, both counted
+        return m.group().endswith("ال") and any(
+            f.number != "sg" and f.concept != unit.concept and f.category == unit.category for f in forms)
+    if not t.endswith("ا", 0, other.end("w")):
+        return False
     return any(f.number == "sg" and f.concept != unit.concept and f.category == unit.category for f in forms)

@@ -127,6 +127,8 @@ def _first(text: str, number: str) -> dict:
         ("قتل 12 إرهابياً في المواجهات", "12", "fighter", "fighter", "killed"),
         ("يشارك 30 صحفيا في الدورة", "30", "journalist", "journalist", None),
         ("250 ممثلاً وفنياً يبدأون بروفات مسرحية", "250", "person", "person", None),
+        ("فريق عمل مكون من 250 من الممثلين والفنيين", "250", "person", "person", None),
+        ("دمرت أنقرة عشرات المروحيات والمدرعات", "عشرات", "helicopter", "helicopter", "destroyed"),
         # «واحد» follows the noun it counts: «جانب واحد للقارب» counts no boat.
         ("تجمع الركاب على جانب واحد للقارب", "واحد", None, None, None),
         # The words after «مقابل» tell of the figure compared with, not of this one.
