@@ -48,7 +48,7 @@ from .normalize import fold
 from .totals import _whole_of, fate_of
 
 
-def counterpart(a: Claim, others: list[Claim], min_similarity: float) -> Claim | None:
+def counterpart(a: Claim, others: list[Claim], min_similarity: float, own: list[Claim] | None = None) -> Claim | None:
     """The figure in another article that says what ``a`` says: the same place's lead, else the most alike words.
 
     Lead figures (headline, first mention) are compared with each other only for the tolls
@@ -87,6 +87,10 @@ def counterpart(a: Claim, others: list[Claim], min_similarity: float) -> Claim |
             heads = [b for b in others if position(b) == "title"]
             if len(heads) == 1 and (alike is None or similarity(a, alike) < min_similarity):
                 return heads[0]  # «عودة لثلاثة وزراء» against «عودة لـ 4 وزراء»: two headlines, one count
+        if alike is None or similarity(a, alike) < min_similarity:
+            sole = sole_figure(a, own or [a], others)
+            if sole is not None:
+                return sole
         if alike is None:
             return None
         best = alike  # a statistic: its counterpart must be said in alike words and be unconfirmed
@@ -99,6 +103,38 @@ def counterpart(a: Claim, others: list[Claim], min_similarity: float) -> Claim |
         if leads:
             return leads[0]
     return None
+
+
+SOLE_SPREAD = 1.5  # figures this many times apart are no rounding or slip of one another
+SOLE_MIN_COUNT = 100  # 3 goals against 9 players' goals: small counts are as often two figures
+LEDE_CHARS = 400  # a headline and its lede: where an article states what it is about
+GENERIC_NOUNS = frozenset({"person", "time", "case", "occurrence", "item", "unit"})
+
+
+def sole_figure(a: Claim, own: list[Claim], others: list[Claim]) -> Claim | None:
+    """The other article's only lede figure of a specific noun near ``a``, when ``a`` is its own article's only one.
+
+    «32 ألف كشاف» against «أكثر من 33 ألف كشافًا», each in its article's lede: each article
+    counts scouts once at that size, so the two are one count, however differently the
+    sentences run.
+    """
+    def fits(c: Claim) -> bool:
+        return (c["value"] is not None and c["qualifier"] not in ("vague", "range") and c["value"] >= SOLE_MIN_COUNT
+                and c["start"] < LEDE_CHARS)
+
+    def near(x: Claim, y: Claim) -> bool:
+        small, big = sorted((abs(x["value"] or 0), abs(y["value"] or 0)))
+        return small > 0 and big <= SOLE_SPREAD * small
+
+    if a["kind"] != "count" or a["unit"] in GENERIC_NOUNS or not fits(a):
+        return None
+    theirs = [b for b in others if fits(b) and near(a, b)]
+    if len(theirs) != 1:
+        return None
+    b = theirs[0]
+    if any(c is not a and c["value"] is not None and near(c, b) for c in own):
+        return None
+    return b
 
 
 def day_bound(c: Claim) -> bool:
@@ -218,7 +254,7 @@ def cross_pairs(
                 if near is None and b is not None:
                     a.setdefault("_twins", set()).add(b["claim_id"])  # one statement, edited: no revision
                 elif b is None:
-                    b = counterpart(a, others, min_similarity)
+                    b = counterpart(a, others, min_similarity, own)
                     if b is None:
                         continue
                     a_whole = _whole_of(a, pool.get(da) or own, totals)

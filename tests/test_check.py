@@ -565,3 +565,18 @@ def test_the_first_day_of_a_range_is_dated_against_the_other_outlets_first_day()
     dated = sorted(sorted(c["number_text"] for c in f["claims"])
                    for f in found if f["rule"] == "cross_outlet.date_conflict")
     assert dated == [["15", "الخامس عشر"], ["17 من شباط (فبراير) 2015", "السابع عشر من نوفمبر 2015"]]
+
+
+def test_one_lede_count_of_a_noun_in_each_article_is_one_count_however_told():
+    """Each lede counts the scouts once, at one size: the two are one count, in unlike words."""
+    found = _pair("انطلق المخيم الكشفي العالمي في اليابان بمشاركة 32 ألف كشاف يمثلون الجمعيات الوطنية.",
+                  "ويشارك في الجامبوري أكثر من 33 ألف كشاف من أنحاء العالم.")
+    assert [f["rule"] for f in found if f["severity"] == "error"] == ["cross_outlet.value_conflict"]
+
+
+def test_a_count_deep_in_the_body_or_a_small_one_needs_alike_words():
+    far = "وقال المنظمون إن البرنامج يشمل ورشا وزيارات ميدانية ورحلات إلى المدن القريبة. " * 6
+    assert not [f for f in _pair(far + "وشارك 32 ألف كشاف.", far + "ويشارك في الجامبوري أكثر من 33 ألف كشاف.")
+                if f["severity"] == "error"]
+    assert not [f for f in _pair("انطلق المخيم بمشاركة 32 كشافا.", "ويشارك في الجامبوري 45 كشافا.")
+                if f["severity"] == "error"]
