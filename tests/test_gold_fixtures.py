@@ -18,7 +18,7 @@ def _validate(folder: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.parametrize(
-    "name", ["clusters", *(f"holdout{n}" for n in ("", *range(2, 25)))]
+    "name", ["clusters", *(f"holdout{n}" for n in ("", *range(2, 27)))]
 )
 def test_a_gold_fixture_passes_its_validator(name):
     done = _validate(FIXTURES / name)
