@@ -263,7 +263,7 @@ FLOORS = {"development set": (_dev, 1.0, 1.0, 0.97), "cluster events": (_cluster
           "held-out events 17": (_holdout17, 0.46, 0.77, 0.97), "held-out events 18": (_holdout18, 0.27, 1.0, 0.97),
           "held-out events 19": (_holdout19, 0.33, 0.8, 0.97), "held-out events 20": (_holdout20, 0.66, 1.0, 0.97),
           "held-out events 21": (_holdout21, 0.44, 1.0, 0.96), "held-out events 22": (_holdout22, 0.33, 1.0, 0.97),
-          "held-out events 23": (_holdout23, 0.05, 1.0, 0.97), "held-out events 24": (_holdout24, 0.0, 0.0, 0.97)}
+          "held-out events 23": (_holdout23, 0.15, 1.0, 0.97), "held-out events 24": (_holdout24, 0.0, 0.0, 0.97)}
 # Every other set keeps 97 % of its compatible pairs silent. Held-out 16's silence is below that
 # where a true finding (almadina's 355 FIFA points against 351) quotes three of the five outlets
 # that say 351: the gold pairs almadina with alyaum. Held-out 21's conference dates quote the four
@@ -472,9 +472,9 @@ _HELD_OUT_GAPS = {
     "held-out events 22": "measured 0.00 (no error) unseen at 74cd847 and at ca88a99, then read: 0.33 / 1.00 (a "
                           "hostage's age said in his own words, «أبلغ من العمر 30 عاما», against «(31 سنة)»; "
                           "1500 candidates against 1800 applicants a day apart)",
-    "held-out events 23": "measured 0.06 / 1.00 unseen at 29bc570 and at 4c1eb83, then read: 0.06 / 1.00 (arms-ban "
-                          "years read by two agencies; revenue growth 59 % against 32.5 %; goal minutes in a list "
-                          "«في الدقائق 7 و65 و1+90» and a misspelt «الدققة»; scouts, an unlisted noun; a year "
+    "held-out events 23": "measured 0.06 / 1.00 unseen at 29bc570 and at 4c1eb83, then read: 0.17 / 1.00 at "
+                          "ff31b24 (arms-ban years read by two agencies; revenue growth 59 % against 32.5 %; "
+                          "goal minutes in a list «في الدقائق 7 و65 و1+90» and a misspelt «الدققة»; a year "
                           "against two years ago; profit growth against its own sums)",
     "held-out events 24": "measured 0.00 / 0.00 unseen at 29bc570 and at 4c1eb83, then read: 0.00 / 0.00 (an age "
                           "against a birth date; a camp's friendlies and weeks; an injury's minute; prices in a "
