@@ -35,6 +35,10 @@ class Context:
         self.hedge_before = guarded(
             rf"{NOT_LETTER_BEFORE}(?:[وف])?(?:[بل](?=ا))?(?P<w>{hedge_before})[{SP[1:-1]}(«\"“”″'’]*(?:(?:ب|ال|ل)[(«\"“”″'’]*)?$"
         )
+        # «بينهم 5 أطفال»، «بينهم نحو 200 ممثل»: a part of the figure before, hedged or not
+        self.among_before = guarded(
+            rf"(?:{NOT_LETTER_BEFORE}من\s+)?(?:بينهم|بينهن|منهم|منهن|ضمنهم)\s*(?:(?:{hedge_before})\s+)?\(?\s*$"
+        )
         self.hedge_after = guarded(
             rf"[^0-9.،,؛\n]{{0,40}}?{NOT_LETTER_BEFORE}(?P<w>{trie_pattern(lex.hedges_after)}){NOT_LETTER_AFTER}"
             rf"(?!{SP}*من{SP}+(?!ذلك))"  # «1305 مشروعات وأكثر من 58 ألف قرض»: the next figure's hedge

@@ -18,7 +18,6 @@ from .claim_predicate import _FATE_OF_NOUN
 from .claim_unit import CountedNoun
 from .clues import (
     AMONG_AFTER,
-    AMONG_BEFORE,
     AND_ONLY,
     CLAUSE_END,
     COMPARED_WITH,
@@ -132,7 +131,7 @@ def part_of(n: Numeral, noun: CountedNoun, predicate: str | None, sc: Span | Non
     if (sc is None or (one_more and scope in _DAY_SCOPES)) and (
         of_the_toll
         or (n.value == 1 and t[n.start:n.end] in ("احد", "احدي") and n.end < after_end)
-        or AMONG_BEFORE.search(t, max(s_start, n.start - 30), n.start)
+        or c.among_before.search(t, max(s_start, n.start - 30), n.start)
         or AMONG_AFTER.match(t, n.end)
         or (predicate in ("injured", "infected") and c.severity_after.match(t, after_end))
         or one_more

@@ -65,10 +65,6 @@ NOUN_FATES = frozenset({"injured", "infected", "killed"})
 LATER_FATES = frozenset({"recovered", "hospitalized", "released", "evacuated"})
 ARTICLE_PREFIX = re.compile(r"[وفب]?ال|[وف]?لل")  # a predicate word with the article: an adjective, not a verb
 AMONG_AFTER = re.compile(r"\s*(?:منهم|منهن)\b")  # «ثلاثة منهم»; but «12 شخصا بينهم/منهم 5» is the total
-# «بينهم 5 أطفال»، «بينهم نحو 200 ممثل»: a part, hedged or not
-AMONG_BEFORE = re.compile(
-    r"(?:\bمن\s+)?(?:بينهم|بينهن|منهم|منهن|ضمنهم)\s*"
-    r"(?:(?:نحو|حوالي|قرابه|زهاء|ما\s+يقارب|ما\s+يزيد\s+(?:عن|علي)|اكثر\s+من|اقل\s+من)\s+)?\(?\s*$")
 RLM_DECIMAL = re.compile(r"(\d+)[.٫]\u200f(\d+)")
 
 

@@ -22,6 +22,7 @@ from functools import cache
 
 import regex
 
+from .article_rules import fate_nouns
 from .compare import (
     magnitude_slip,
     measure_of,
@@ -77,20 +78,19 @@ def counterpart(a: Claim, others: list[Claim], min_similarity: float, own: list[
         if same_place:
             return same_place[0]
     if not a.get("_event"):
+        unlike = alike is None or similarity(a, alike) < min_similarity  # no counterpart in alike words
         near = near_figure(a, others, closed_period)  # confirmed or not: a near copy is the same figure
         if near is None:
             slips = [b for b in others if b["qualifier"] == a["qualifier"] and magnitude_slip(a, b)]
             near = slips[0] if len(slips) == 1 else None  # 70857 tonnes against 708.57: one figure, a slip
-        if near is not None and (alike is None or similarity(a, alike) < min_similarity):
+        if near is not None and unlike:
             return near  # «1.308 مشروعات» against «1.305 مشروعات»: one count with a digit slipped
         if where == "title":
             heads = [b for b in others if position(b) == "title"]
-            if len(heads) == 1 and (alike is None or similarity(a, alike) < min_similarity):
+            if len(heads) == 1 and unlike:
                 return heads[0]  # «عودة لثلاثة وزراء» against «عودة لـ 4 وزراء»: two headlines, one count
-        if alike is None or similarity(a, alike) < min_similarity:
-            sole = sole_figure(a, own or [a], others)
-            if sole is not None:
-                return sole
+        if unlike and (sole := sole_figure(a, own or [a], others)) is not None:
+            return sole
         if alike is None:
             return None
         best = alike  # a statistic: its counterpart must be said in alike words and be unconfirmed
@@ -108,7 +108,7 @@ def counterpart(a: Claim, others: list[Claim], min_similarity: float, own: list[
 SOLE_SPREAD = 1.5  # figures this many times apart are no rounding or slip of one another
 SOLE_MIN_COUNT = 100  # 3 goals against 9 players' goals: small counts are as often two figures
 LEDE_CHARS = 400  # a headline and its lede: where an article states what it is about
-GENERIC_NOUNS = frozenset({"person", "time", "case", "occurrence", "item", "unit"})
+BLANK_NOUNS = frozenset({"occurrence", "unit"})  # مرة، وحدة: nouns that say nothing of what is counted
 
 
 def sole_figure(a: Claim, own: list[Claim], others: list[Claim]) -> Claim | None:
@@ -126,7 +126,7 @@ def sole_figure(a: Claim, own: list[Claim], others: list[Claim]) -> Claim | None
         small, big = sorted((abs(x["value"] or 0), abs(y["value"] or 0)))
         return small > 0 and big <= SOLE_SPREAD * small
 
-    if a["kind"] != "count" or a["unit"] in GENERIC_NOUNS or not fits(a):
+    if a["kind"] != "count" or a["unit"] in BLANK_NOUNS or a["unit"] in fate_nouns() or not fits(a):
         return None
     theirs = [b for b in others if fits(b) and near(a, b)]
     if len(theirs) != 1:
